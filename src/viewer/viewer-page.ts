@@ -1,0 +1,4 @@
+import { mountPanel } from '../panel/index.js';
+import { createFileSource } from './file-source.js';
+
+mountPanel(document.getElementById('app')!, createFileSource());
