@@ -1,0 +1,36 @@
+// Fails when the panel page's JavaScript grows past the budget (DESIGN §6: 60 KB gzip).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_KB = 60;
+const dist = process.argv[2] ?? 'dist/chrome';
+const panelHtml = readFileSync(join(dist, 'src/devtools/panel.html'), 'utf8');
+
+// The panel page's scripts and everything they import, followed through the chunk graph.
+const seen = new Set();
+const queue = [...panelHtml.matchAll(/<(?:script[^>]+src|link[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1]);
+while (queue.length) {
+  const ref = queue.shift().replace(/^\//, '');
+  const file = ref.startsWith('assets/') || ref.startsWith('src/') ? ref : join('assets', ref);
+  if (seen.has(file)) continue;
+  seen.add(file);
+  const code = readFileSync(join(dist, file), 'utf8');
+  for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["']\.?\/?((?:assets\/)?[\w.-]+\.js)["']/g)) {
+    const dep = m[1].startsWith('assets/') ? m[1] : join('assets', m[1]);
+    if (!seen.has(dep)) queue.push(dep);
+  }
+}
+let raw = 0;
+let gz = 0;
+for (const file of seen) {
+  const buf = readFileSync(join(dist, file));
+  raw += buf.length;
+  gz += gzipSync(buf, { level: 9 }).length;
+}
+const kb = (n) => (n / 1024).toFixed(1);
+console.log(`panel JavaScript: ${seen.size} files, ${kb(raw)} KB raw, ${kb(gz)} KB gzip (budget ${BUDGET_KB} KB)`);
+if (gz > BUDGET_KB * 1024) {
+  console.error(`over budget by ${kb(gz - BUDGET_KB * 1024)} KB`);
+  process.exit(1);
+}

@@ -1,0 +1,82 @@
+// Real Chromium, real DevTools, the built extension from dist/chrome (npm run build first).
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Frame } from 'puppeteer-core';
+import { launchChromium } from './harness.mjs';
+
+type ChromiumSession = Awaited<ReturnType<typeof launchChromium>>;
+import { startScenarioServer } from '../scenario/server.mjs';
+
+interface Scenario { name: string; path: string; expect: string[]; hidden?: boolean; request?: unknown }
+let server: { origin: string; scenarios: Scenario[]; close(): Promise<void> };
+let session: ChromiumSession;
+let panel: Frame;
+
+const rowSelector = (status: number, path: string) => `[data-status="${status}"]::-p-text(${path})`;
+
+beforeAll(async () => {
+  server = await startScenarioServer();
+  session = await launchChromium();
+  // Traffic before the panel was ever shown: the page's own early 401 and one scenario.
+  await session.page.goto(server.origin + '/', { waitUntil: 'networkidle0' });
+  await session.page.evaluate(`runScenario('expired-token')`);
+  panel = await session.showPanel();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('AuthLens panel in Chromium', () => {
+  test('lists 401s made before the panel was first shown', async () => {
+    await panel.waitForSelector(rowSelector(401, '/api/early401'), { timeout: 20_000 });
+    await panel.waitForSelector(rowSelector(401, '/api/orders'), { timeout: 20_000 });
+  });
+
+  test('lists live failures with their status, one row per request', async () => {
+    await session.page.evaluate(`runAll()`);
+    for (const s of server.scenarios.filter((x) => x.request && x.name !== 'healthy')) {
+      const path = s.path;
+      await panel.waitForFunction(
+        (p: string) => [...document.querySelectorAll('[data-status]')].some((el) => (el.textContent ?? '').includes(p) || (el.getAttribute('title') ?? '').includes(p)),
+        { timeout: 20_000 },
+        path,
+      );
+    }
+    const statuses = await panel.$$eval('[data-status]', (els) => els.map((el) => el.getAttribute('data-status')));
+    expect(statuses).toContain('403');
+    // The rejected CORS preflight is a row of its own.
+    const optionsRows = await panel.$$eval('[data-status]', (els) => els.filter((el) => /OPTIONS/.test(el.textContent ?? '')).length);
+    expect(optionsRows).toBeGreaterThan(0);
+  });
+
+  test('clicking the expired-token row shows the token-expired finding', async () => {
+    const row = await panel.waitForSelector(rowSelector(401, '/api/orders'));
+    await row!.click();
+    const finding = await panel.waitForSelector('[data-code="token-expired"]', { visible: true, timeout: 10_000 });
+    expect(await finding!.evaluate((el) => el.getAttribute('data-severity'))).toBe('error');
+  });
+
+  test('every scenario shows its finding after a click', async () => {
+    const missing: string[] = [];
+    for (const s of server.scenarios.filter((x) => x.expect.length && !x.hidden)) {
+      const row = await panel.$(`[data-status]::-p-text(${s.path})`);
+      if (!row) {
+        missing.push(`${s.name}: no row`);
+        continue;
+      }
+      await row.click();
+      for (const code of s.expect) {
+        const el = await panel.waitForSelector(`[data-code="${code}"]`, { visible: true, timeout: 3000 }).catch(() => null);
+        if (!el) missing.push(`${s.name}: ${code}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test('screenshot of the panel', async () => {
+    mkdirSync('artifacts', { recursive: true });
+    await session.devtools.screenshot({ path: 'artifacts/chromium-panel.png' });
+  });
+});

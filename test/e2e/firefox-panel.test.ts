@@ -1,0 +1,59 @@
+// Real Firefox ESR, real toolbox, the built extension from dist/firefox (npm run build first).
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchFirefox } from './harness.mjs';
+
+type FirefoxSession = Awaited<ReturnType<typeof launchFirefox>>;
+import { startScenarioServer } from '../scenario/server.mjs';
+
+interface Scenario { name: string; path: string; expect: string[]; hidden?: boolean; request?: unknown }
+let server: { origin: string; scenarios: Scenario[]; close(): Promise<void> };
+let session: FirefoxSession;
+
+const hasRow = (status: number, path: string) =>
+  `return [...document.querySelectorAll('[data-status="${status}"]')].some((el) => (el.textContent || '').includes(${JSON.stringify(path)}) || (el.getAttribute('title') || '').includes(${JSON.stringify(path)}));`;
+
+beforeAll(async () => {
+  server = await startScenarioServer();
+  session = await launchFirefox();
+  await session.page.goto(server.origin + '/');
+  // DevTools open on another tool: the devtools page is running, the AuthLens panel is not yet.
+  await session.openToolbox('webconsole');
+  await new Promise((r) => setTimeout(r, 1000));
+  await session.page.evaluate(`runScenario('expired-token')`);
+  await session.showPanel();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('AuthLens panel in Firefox', () => {
+  test('lists a 401 that finished while DevTools showed another tool', async () => {
+    await session.waitInPanel(hasRow(401, '/api/orders'));
+  });
+
+  test('lists live failures', async () => {
+    await session.page.evaluate(`runAll()`);
+    await session.waitInPanel(hasRow(403, '/api/orders/create'));
+    await session.waitInPanel(hasRow(401, '/api/legacy'));
+    await session.waitInPanel(hasRow(401, '/api/profile'));
+  });
+
+  test('clicking the expired-token row shows the token-expired finding', async () => {
+    const severity = await session.waitInPanel(`
+      const row = [...document.querySelectorAll('[data-status="401"]')].find((el) => (el.textContent || '').includes('/api/orders'));
+      if (!row) return null;
+      row.click();
+      await new Promise((r) => setTimeout(r, 100));
+      const f = document.querySelector('[data-code="token-expired"]');
+      return f && f.getClientRects().length ? f.getAttribute('data-severity') : null;`);
+    expect(severity).toBe('error');
+  });
+
+  test('screenshot of the panel', async () => {
+    mkdirSync('artifacts', { recursive: true });
+    await session.screenshot('artifacts/firefox-panel.png');
+  });
+});
