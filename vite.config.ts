@@ -28,6 +28,19 @@ export function manifestFor(target: Target): ManifestV3Export {
 }
 
 export default defineConfig(({ mode }) => {
+  if (mode === 'web') {
+    // The HAR viewer as a static site (dist/web): relative paths, no extension APIs, no requests.
+    return {
+      base: './',
+      oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+      build: {
+        outDir: 'dist/web',
+        emptyOutDir: true,
+        target: 'es2022',
+        rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/viewer/viewer.html') } },
+      },
+    };
+  }
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

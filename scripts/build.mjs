@@ -5,6 +5,7 @@ const steps = [
   ['npm', ['run', '--silent', 'build:lib']],
   ['npx', ['vite', 'build', '--mode', 'chrome', '--logLevel', 'warn']],
   ['npx', ['vite', 'build', '--mode', 'firefox', '--logLevel', 'warn']],
+  ['npx', ['vite', 'build', '--mode', 'web', '--logLevel', 'warn']],
 ];
 for (const [cmd, args] of steps) {
   const started = Date.now();
@@ -15,4 +16,4 @@ for (const [cmd, args] of steps) {
   }
   console.log(`✓ ${args.join(' ')} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
-console.log('built dist/lib (library + authlens CLI), dist/chrome, dist/firefox');
+console.log('built dist/lib (library + authlens CLI), dist/chrome, dist/firefox, dist/web (HAR viewer)');

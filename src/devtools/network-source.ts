@@ -112,6 +112,10 @@ export function createDevtoolsSource(): NetworkSource {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
 
+    openHar() {
+      window.open(browser.runtime.getURL('/src/viewer/viewer.html'), '_blank');
+    },
+
     async copyText(text: string) {
       try {
         await navigator.clipboard.writeText(text);

@@ -15,6 +15,11 @@ export interface SourceHandlers {
   onNavigated?(url: string): void;
   /** Something the user should know about capture, e.g. Firefox can't recover earlier requests. */
   onNotice?(notice: CaptureNotice): void;
+  /**
+   * What is being shown changed (a HAR file was loaded): its name, its exporter and whether it was
+   * exported sanitized (no Authorization/Cookie anywhere), which the diagnosis must know.
+   */
+  onSource?(info: { label: string; creator: string | null; sanitized: boolean }): void;
 }
 
 export interface CaptureNotice {
@@ -41,4 +46,6 @@ export interface NetworkSource {
   download(filename: string, mimeType: string, text: string): void;
   /** Copies text to the clipboard. */
   copyText(text: string): Promise<void>;
+  /** "Open HAR…": the DevTools panel opens the HAR viewer page; the viewer shows its file picker. */
+  openHar?(): void;
 }

@@ -1,13 +1,26 @@
 /**
- * NetworkSource for the standalone HAR viewer: entries come from a HAR file the user picks or
- * drops, never from the network.
+ * NetworkSource for the HAR viewer: entries come from a HAR file the user picks or drops, parsed in
+ * a worker (har-worker.ts); never from the network.
  */
 import type { NetworkSource, RawHarEntry, SourceHandlers } from '../panel/source.js';
+import type { WorkerReply } from './har-worker.js';
 
 const SETTINGS_KEY = 'authlens.viewer.settings';
 
-export function createFileSource(): NetworkSource & { loadFile(file: File): Promise<void> } {
+export interface LoadProgress {
+  phase: 'reading' | 'parsing' | 'loading' | 'done' | 'error';
+  fraction: number;
+  message?: string;
+}
+
+export interface FileSource extends NetworkSource {
+  /** Parses `file` in a worker and replaces what the panel shows; progress through `onProgress`. */
+  loadFile(file: File, onProgress: (p: LoadProgress) => void): Promise<{ entries: number; creator: string | null; sanitized: boolean } | null>;
+}
+
+export function createFileSource(): FileSource {
   let current: SourceHandlers | null = null;
+  let worker: Worker | null = null;
   const theme = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   return {
     kind: 'file',
@@ -18,22 +31,45 @@ export function createFileSource(): NetworkSource & { loadFile(file: File): Prom
         if (current === handlers) current = null;
       };
     },
-    async loadFile(file: File) {
-      const text = await file.text();
-      let har: unknown;
-      try {
-        har = JSON.parse(text);
-      } catch (err) {
-        current?.onNotice?.({ code: 'capture-error', message: `${file.name} is not valid JSON: ${(err as Error).message}` });
-        return;
-      }
-      const entries = (har as { log?: { entries?: unknown } })?.log?.entries;
-      if (!Array.isArray(entries)) {
-        current?.onNotice?.({ code: 'capture-error', message: `${file.name} has no log.entries array, so it is not a HAR file.` });
-        return;
-      }
-      current?.onNavigated?.(file.name);
-      current?.onEntries(entries as RawHarEntry[]);
+    loadFile(file, onProgress) {
+      worker?.terminate();
+      const w = new Worker(new URL('./har-worker.ts', import.meta.url), { type: 'module' });
+      worker = w;
+      return new Promise((resolve) => {
+        let meta = { creator: null as string | null, sanitized: false };
+        w.onmessage = (event: MessageEvent<WorkerReply>) => {
+          const msg = event.data;
+          switch (msg.type) {
+            case 'progress':
+              onProgress({ phase: msg.phase, fraction: msg.fraction });
+              break;
+            case 'meta':
+              meta = { creator: msg.creator, sanitized: msg.sanitized };
+              // A new file replaces the old one, like a navigation without "preserve log".
+              current?.onNavigated?.(file.name);
+              current?.onSource?.({ label: file.name, sanitized: msg.sanitized, creator: msg.creator });
+              break;
+            case 'entries':
+              current?.onEntries(msg.entries as RawHarEntry[]);
+              break;
+            case 'done':
+              onProgress({ phase: 'done', fraction: 1 });
+              w.terminate();
+              resolve({ entries: msg.total, ...meta });
+              break;
+            case 'error':
+              onProgress({ phase: 'error', fraction: 0, message: msg.message });
+              w.terminate();
+              resolve(null);
+              break;
+          }
+        };
+        w.onerror = (e) => {
+          onProgress({ phase: 'error', fraction: 0, message: `The HAR reader stopped: ${e.message}` });
+          resolve(null);
+        };
+        w.postMessage({ type: 'load', file });
+      });
     },
     async getContent(entry: RawHarEntry) {
       const content = (entry.response as { content?: { text?: unknown; encoding?: unknown } } | undefined)?.content;
