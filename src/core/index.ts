@@ -5,6 +5,28 @@
 export type { Problem, ProblemSeverity } from './problem.js';
 export type { Exchange, Header, Cookie, Body } from './har/exchange.js';
 export { headerValue, headerValues } from './har/exchange.js';
+export {
+  inspectToken,
+  isIdTokenLike,
+  looksLikeJwt,
+  decodeJwtParts,
+  formatRelative,
+  environmentOf,
+  extractScopes,
+  matchOpaqueFormat,
+  OPAQUE_FORMATS,
+} from './token/index.js';
+export type {
+  Environment,
+  InspectTokenOptions,
+  JwtParts,
+  OpaqueVendor,
+  ScopeSource,
+  TokenKind,
+  TokenProvider,
+  TokenReport,
+  TokenTimes,
+} from './token/index.js';
 export type {
   Analysis,
   EntryResult,
@@ -14,3 +36,24 @@ export type {
   RequestFindingCode,
   SessionFindingCode,
 } from './diagnose/finding.js';
+export {
+  redactHar,
+  redactHarDetailed,
+  summarizeRedaction,
+  formatRedactionSummary,
+  HarRedactionError,
+  isMarker,
+  REDACTION_KINDS,
+  buildReport,
+  reportData,
+  toCurl,
+} from './redact/index.js';
+export type {
+  RedactOptions,
+  RedactionKind,
+  RedactionResult,
+  RedactionSummary,
+  ReportJson,
+  ReportOptions,
+  CurlOptions,
+} from './redact/index.js';

@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { base64urlDecodeString, base64urlIssues, base64urlToBytes, bytesToBase64url, isBase64url, utf8Decode, utf8Encode } from '../../src/core/util/base64url.js';
+
+// Reference behaviour: Node's Buffer (an independent implementation of RFC 4648 §5 and UTF-8).
+describe('base64url against Node Buffer', () => {
+  test('round-trips any bytes and matches Buffer', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const enc = bytesToBase64url(bytes);
+        expect(enc).toBe(Buffer.from(bytes).toString('base64url'));
+        expect(isBase64url(enc)).toBe(true);
+        expect(Array.from(base64urlToBytes(enc)!)).toEqual(Array.from(bytes));
+      }),
+    );
+  });
+
+  test('UTF-8 decoding matches Buffer on any well-formed string (incl. astral characters)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 100 }), (s) => {
+        const bytes = Buffer.from(s, 'utf8');
+        expect(utf8Decode(bytes)).toBe(s);
+        expect(Array.from(utf8Encode(s))).toEqual(Array.from(bytes));
+        expect(base64urlDecodeString(bytes.toString('base64url'))).toBe(s);
+      }),
+    );
+  });
+
+  test('fatal UTF-8 decoding rejects exactly what a fatal TextDecoder rejects', () => {
+    const td = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
+        let want: string | null;
+        try {
+          want = td.decode(bytes);
+        } catch {
+          want = null;
+        }
+        expect(utf8Decode(bytes)).toBe(want);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('replacement mode never returns null', () => {
+    expect(utf8Decode(Uint8Array.from([0x41, 0xff, 0x42]), { fatal: false })).toBe('A\uFFFDB');
+  });
+
+  test.each([
+    { source: 'RFC 4648 §10 "f"', s: 'Zg', kinds: [] },
+    { source: 'RFC 4648 §10 "fo" padded', s: 'Zm8=', kinds: ['padding'] },
+    { source: 'standard alphabet', s: 'a+b/', kinds: ['standard-base64'] },
+    { source: 'bad char', s: 'ab!c', kinds: ['invalid-character'] },
+    { source: '= in the middle is a bad char', s: 'ab=c', kinds: ['invalid-character'] },
+    { source: 'impossible length', s: 'abcde', kinds: ['invalid-length'] },
+    { source: 'non-zero trailing bits', s: 'Zh', kinds: ['non-canonical'] },
+    { source: 'empty', s: '', kinds: [] },
+  ])('issues: $source', ({ s, kinds }) => {
+    expect(base64urlIssues(s).map((i) => i.kind)).toEqual(kinds);
+  });
+
+  test('strict decoding refuses what lenient decoding accepts', () => {
+    expect(base64urlToBytes('Zm8=')).toBeNull();
+    expect(Array.from(base64urlToBytes('Zm8=', { lenient: true })!)).toEqual([0x66, 0x6f]);
+    expect(base64urlToBytes('+/8', { lenient: true })).not.toBeNull();
+    expect(base64urlToBytes('a!b', { lenient: true })).toBeNull();
+  });
+});
