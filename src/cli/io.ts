@@ -88,3 +88,31 @@ function visibleLength(s: string): number {
   // eslint-disable-next-line no-control-regex
   return s.replace(/\x1b\[[0-9;]*m/g, '').length;
 }
+
+/**
+ * Reads and JSON-parses a HAR from a path or `-`. Errors are returned (with the reason and, for
+ * JSON syntax errors, the line and column), not thrown, so commands can exit 1 with a clear message.
+ */
+export function readJsonInput(pathOrDash: string): { ok: true; value: unknown; text: string } | { ok: false; error: string } {
+  let text: string;
+  try {
+    text = readInput(pathOrDash).toString('utf8');
+  } catch (err) {
+    return { ok: false, error: `cannot read ${pathOrDash === '-' ? 'standard input' : pathOrDash}: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  try {
+    return { ok: true, value: JSON.parse(text), text };
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const pos = /position (\d+)/.exec(msg);
+    if (pos) {
+      const offset = Number(pos[1]);
+      const before = text.slice(0, offset);
+      const line = before.split('\n').length;
+      const column = offset - before.lastIndexOf('\n');
+      return { ok: false, error: `not valid JSON at line ${line}, column ${column}: ${msg}` };
+    }
+    return { ok: false, error: `not valid JSON: ${msg}` };
+  }
+}

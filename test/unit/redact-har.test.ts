@@ -1,0 +1,376 @@
+/**
+ * Example-based tests for redactHar: what is kept (evidence) and what goes (secrets), per location.
+ * Sources: DESIGN §5; field-research §6 (karna#70: keep scheme, cookie names, Set-Cookie attributes;
+ * Cloudflare: keep JWT header + payload; har-sanitizer#37/#49: stay valid JSON, odd names).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  formatRedactionSummary,
+  HarRedactionError,
+  redactHar,
+  redactHarDetailed,
+  summarizeRedaction,
+} from '../../src/core/redact/index.js';
+import { b64, b64u, entry, har, makeJwt, validateHar } from './helpers/redact-check.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read deep into the redacted HAR
+type Har = { log: { entries: Record<string, any>[] } };
+const one = (req: Record<string, unknown> = {}, res: Record<string, unknown> = {}, opts?: Parameters<typeof redactHar>[1]) =>
+  (redactHar(har([entry(req, res)]), opts) as Har).log.entries[0]!;
+const reqHeader = (name: string, value: string, opts?: Parameters<typeof redactHar>[1]): string =>
+  one({ headers: [{ name, value }] }, {}, opts).request.headers[0].value;
+const resHeader = (name: string, value: string, opts?: Parameters<typeof redactHar>[1]): string =>
+  one({}, { headers: [{ name, value }] }, opts).response.headers[0].value;
+
+const MARK = /\[redacted:[a-z-]+ len=\d+ #[0-9a-f]{6}\]/;
+const CMARK = /REDACTED-[a-z-]+-len\d+-[0-9a-f]{6}/;
+
+describe('Authorization (RFC 9110 §11.6.2): scheme kept, credential removed', () => {
+  it.each([
+    ['Bearer opaque (RFC 6750 §2.1)', 'Bearer mF_9.B5f-4.1JqM', /^Bearer REDACTED-bearer-len15-[0-9a-f]{6}$/],
+    ['DPoP (RFC 9449 §7.1)', 'DPoP Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU', /^DPoP REDACTED-bearer-len43-[0-9a-f]{6}$/],
+    ['scheme case kept', 'bearer abcdefghijklmnop', /^bearer REDACTED-bearer-len16-/],
+    ['Negotiate (RFC 4559)', 'Negotiate YIIFpAYGKwYBBQUCoIIFmDCCBZSgMDAuBgkqhkiC9xIBAgIGCSqGSIb3', /^Negotiate REDACTED-negotiate-len\d+-/],
+    ['NTLM', 'NTLM TlRMTVNTUAADAAAAGAAYAHIAAAAYABgAigAAABQAFABAAAAADAAMAFQAAAASABIAYAAAAAAAAACiAAAAAYIAAgUBKAoAAAAP', /^NTLM REDACTED-negotiate-len\d+-/],
+    ['unknown token68 scheme', 'SSWS 00QCjAl4MlV-WPXM-ABC', /^SSWS REDACTED-bearer-len\d+-/],
+  ])('%s', (_label, value, expected) => {
+    expect(reqHeader('Authorization', value)).toMatch(expected);
+  });
+
+  it('keeps the spacing that was sent (a double space is evidence of a malformed header)', () => {
+    expect(reqHeader('Authorization', 'Bearer  abcdefgh12345678')).toMatch(/^Bearer {2}REDACTED-bearer-len16-/);
+  });
+
+  it('Basic (RFC 7617 §2): user kept by default, password gone, still decodes as user:pass', () => {
+    const v = reqHeader('Authorization', `Basic ${b64('Aladdin:open sesame')}`);
+    const decoded = Buffer.from(v.slice(6), 'base64').toString();
+    expect(decoded).toMatch(/^Aladdin:REDACTED-basic-password-len11-[0-9a-f]{6}$/);
+  });
+
+  it('Basic at the strict level removes the user name too', () => {
+    const v = reqHeader('Authorization', `Basic ${b64('Aladdin:open sesame')}`, { level: 'strict' });
+    const decoded = Buffer.from(v.slice(6), 'base64').toString();
+    expect(decoded).not.toContain('Aladdin');
+    expect(decoded.split(':')).toHaveLength(2);
+  });
+
+  it('Basic that is not base64 stays malformed (a marker, not a made-up valid credential)', () => {
+    expect(reqHeader('Authorization', 'Basic not base64!')).toMatch(/^Basic \[redacted:basic-password len=\d+ #[0-9a-f]{6}\]$/);
+  });
+
+  it('Digest (RFC 7616 §3.4): response removed, uri redacted as a URL, other params kept', () => {
+    const v = reqHeader(
+      'Authorization',
+      'Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html?token=s3cretvalue", algorithm=SHA-256, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", qop=auth, response="753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"',
+    );
+    expect(v).toContain('username="Mufasa"');
+    expect(v).toContain('realm="http-auth@example.org"');
+    expect(v).toContain('nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v"');
+    expect(v).toContain('qop=auth');
+    expect(v).not.toContain('753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1');
+    expect(v).not.toContain('s3cretvalue');
+    expect(v).toMatch(/response="\[redacted:digest-response len=64 #[0-9a-f]{6}\]"/);
+  });
+
+  it('AWS SigV4: Signature and Credential removed, SignedHeaders kept', () => {
+    const v = reqHeader(
+      'Authorization',
+      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024',
+    );
+    expect(v).toMatch(/^AWS4-HMAC-SHA256 /);
+    expect(v).toContain('SignedHeaders=host;range;x-amz-date');
+    expect(v).not.toContain('fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024');
+    expect(v).not.toContain('AKIAIOSFODNN7EXAMPLE');
+  });
+
+  it('a JWT keeps header and claims; the signature becomes a base64url-safe marker', () => {
+    const token = makeJwt({ sub: 'u1', aud: 'api', exp: 1_700_000_000 }, 'c2lnbmF0dXJlLXZhbHVlLXRoYXQtaXMtbG9uZw');
+    const v = reqHeader('Authorization', `Bearer ${token}`);
+    const [h, p, s] = v.slice(7).split('.');
+    expect(`${h}.${p}`).toBe(token.split('.').slice(0, 2).join('.'));
+    expect(s).toMatch(/^REDACTED-jwt-len38-[0-9a-f]{6}$/);
+    expect(s).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
+  it('a JWE (RFC 7516 §7.1) keeps only its protected header', () => {
+    const header = b64u(JSON.stringify({ alg: 'RSA-OAEP', enc: 'A256GCM' }));
+    const jwe = `${header}.OKOawDo13gRp2ojaHV7LFpZcgV7T6DVZKTyKOMTYUmKoTCVJRgckCL9kiMT03JGe.48V1_ALb6US04U3b.5eym8TW_c8SuK0ltJ3rpYIzOeDQz7TALvtu6UG9oMo4vpzs9tX_EFShS8iB7j6ji.XFBoMYUZodetZdvTiFvSkQ`;
+    const v = reqHeader('Authorization', `Bearer ${jwe}`);
+    expect(v.startsWith(`Bearer ${header}.`)).toBe(true);
+    expect(v.split('.')).toHaveLength(5);
+    expect(v).not.toContain('48V1_ALb6US04U3b');
+  });
+
+  it('an unsecured JWT (alg none, empty signature) has nothing to remove and stays as evidence', () => {
+    const token = `${b64u('{"alg":"none"}')}.${b64u('{"sub":"x"}')}.`;
+    expect(reqHeader('Authorization', `Bearer ${token}`)).toBe(`Bearer ${token}`);
+  });
+
+  it('a known vendor token keeps its prefix, so the diagnosis still sees product and environment', () => {
+    const v = reqHeader('Authorization', 'Bearer sk_test_4eC39HqLyjWDarjtT1zdp7dc');
+    expect(v).toMatch(/^Bearer sk_test_REDACTED/);
+    expect(v).not.toContain('4eC39HqLyjWDarjtT1zdp7dc');
+  });
+
+  it('Proxy-Authorization is treated like Authorization', () => {
+    expect(reqHeader('Proxy-Authorization', `Basic ${b64('bob:pw123456')}`)).not.toBe(`Basic ${b64('bob:pw123456')}`);
+  });
+});
+
+describe('challenges and other headers', () => {
+  it('WWW-Authenticate and Proxy-Authenticate stay verbatim (they are the evidence)', () => {
+    const c = 'Bearer realm="example", error="invalid_token", error_description="The access token expired", scope="read write"';
+    expect(resHeader('WWW-Authenticate', c)).toBe(c);
+    expect(resHeader('Proxy-Authenticate', 'Basic realm="proxy"')).toBe('Basic realm="proxy"');
+  });
+
+  it.each([
+    ['X-API-Key', 'abcd1234abcd1234'],
+    ['api-key', 'abcd1234abcd1234'],
+    ['Ocp-Apim-Subscription-Key', 'abcd1234abcd1234'],
+    ['X-Auth-Token', 'abcd1234abcd1234'],
+    ['X-CSRF-Token', 'abcd1234abcd1234'],
+    ['X-Amz-Security-Token', 'abcd1234abcd1234'],
+    ['Private-Token', 'abcd1234abcd1234'],
+    ['X-Session-Id', 'abcd1234abcd1234'],
+  ])('secret header %s is replaced by a marker', (name, value) => {
+    const v = reqHeader(name, value);
+    expect(v).not.toContain(value);
+    expect(v).toMatch(MARK);
+  });
+
+  it.each([
+    ['Accept', 'application/json'],
+    ['Access-Control-Allow-Headers', 'authorization, x-api-key'],
+    ['Vary', 'Authorization, Cookie'],
+    ['Cache-Control', 'no-store'],
+    ['Sec-WebSocket-Key', 'dGhlIHNhbXBsZSBub25jZQ=='],
+    ['X-Request-Id', '8c1f0c1e-4b5a-4bd4-9d1e-0b8b2a9c1234'],
+  ])('harmless header %s is kept', (name, value) => {
+    expect(reqHeader(name, value)).toBe(value);
+  });
+
+  it('a JWT in a custom header (field research §3 item 3) loses its signature', () => {
+    const token = makeJwt({ sub: 'x' }, 'U0lHTkFUVVJFX1NJR05BVFVSRV9TSUdOQVRVUkU');
+    expect(reqHeader('X-Custom-Identity', token)).toMatch(/\.REDACTED-jwt-len\d+-[0-9a-f]{6}$/);
+  });
+
+  it('the allow list keeps a named header', () => {
+    expect(reqHeader('X-Api-Key', 'public-demo-key-123', { allow: ['x-api-key'] })).toBe('public-demo-key-123');
+  });
+});
+
+describe('cookies (RFC 6265): names and attributes kept, values removed', () => {
+  it('Cookie header and cookies[] get the same marker for the same value', () => {
+    const e = one({ headers: [{ name: 'Cookie', value: 'sid=31d4d96e407aad42; lang=en-US' }], cookies: [{ name: 'sid', value: '31d4d96e407aad42' }, { name: 'lang', value: 'en-US' }] });
+    const header = e.request.headers[0].value as string;
+    expect(header).toMatch(/^sid=REDACTED-cookie-len16-[0-9a-f]{6}; lang=REDACTED-cookie-len5-[0-9a-f]{6}$/);
+    expect(header).toContain(`sid=${e.request.cookies[0].value}`);
+    expect(e.request.cookies.map((c: { name: string }) => c.name)).toEqual(['sid', 'lang']);
+  });
+
+  it('Set-Cookie keeps every attribute', () => {
+    const v = resHeader('Set-Cookie', 'SID=31d4d96e407aad42; Path=/; Domain=example.com; Secure; HttpOnly; SameSite=None; Max-Age=3600');
+    expect(v).toMatch(/^SID=REDACTED-set-cookie-len16-[0-9a-f]{6}; Path=\/; Domain=example.com; Secure; HttpOnly; SameSite=None; Max-Age=3600$/);
+  });
+
+  it('Set-Cookie lines joined by a newline are each redacted', () => {
+    const v = resHeader('Set-Cookie', 'a=secretvalue1; Path=/\nb=secretvalue2; HttpOnly');
+    expect(v).not.toMatch(/secretvalue/);
+    expect(v.split('\n')).toHaveLength(2);
+  });
+
+  it('response cookies[] keep their attributes', () => {
+    const e = one({}, { cookies: [{ name: 'SID', value: 'abc123abc123', path: '/', domain: 'example.com', httpOnly: true, secure: true, sameSite: 'Lax', expires: '2030-01-01T00:00:00.000Z' }] });
+    expect(e.response.cookies[0]).toMatchObject({ name: 'SID', path: '/', domain: 'example.com', httpOnly: true, secure: true, sameSite: 'Lax', expires: '2030-01-01T00:00:00.000Z' });
+    expect(e.response.cookies[0].value).toMatch(CMARK);
+  });
+});
+
+describe('URLs: query, fragment, user info, :path, Location, redirectURL', () => {
+  it('secret query parameters go, others stay, encoding of the rest unchanged', () => {
+    const e = one({
+      url: 'https://api.example.com/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz%20abc&client_id=s6BhdRkqt3',
+      queryString: [{ name: 'code', value: 'SplxlOBeZQQYbYS6WxSbIA' }, { name: 'state', value: 'xyz abc' }, { name: 'client_id', value: 's6BhdRkqt3' }],
+    });
+    expect(e.request.url).toMatch(/^https:\/\/api.example.com\/cb\?code=REDACTED-query-len22-[0-9a-f]{6}&state=xyz%20abc&client_id=s6BhdRkqt3$/);
+    expect(e.request.queryString[0].value).toBe(/code=([^&]+)/.exec(e.request.url)![1]);
+    expect(e.request.queryString[1].value).toBe('xyz abc');
+  });
+
+  it('implicit-flow fragment (RFC 6749 §4.2.2) and SPA-route fragments', () => {
+    const loc = 'https://client.example.com/cb#access_token=2YotnFZFEjr1zCsicMWpAA&state=xyz&token_type=example&expires_in=3600';
+    const e = one({}, { status: 302, headers: [{ name: 'Location', value: loc }], redirectURL: loc });
+    expect(e.response.headers[0].value).toMatch(/#access_token=REDACTED-query-len22-[0-9a-f]{6}&state=xyz&token_type=example&expires_in=3600$/);
+    expect(e.response.redirectURL).toBe(e.response.headers[0].value);
+    expect(one({ url: 'https://app.example.com/#/callback?code=abcdef1234567890&x=1' }).request.url).toMatch(/#\/callback\?code=REDACTED-query-len16-[0-9a-f]{6}&x=1$/);
+  });
+
+  it('user info password and ;jsessionid path parameter', () => {
+    expect(one({ url: 'https://bob:hunter2hunter2@example.com/a;jsessionid=0123456789ABCDEF?x=1' }).request.url).toMatch(
+      /^https:\/\/bob:REDACTED-basic-password-len14-[0-9a-f]{6}@example.com\/a;jsessionid=REDACTED-query-len16-[0-9a-f]{6}\?x=1$/,
+    );
+  });
+
+  it('nested redirect URLs are followed (redirect_uri=…%3Ftoken%3D…)', () => {
+    const inner = 'https://app.example.com/cb?token=innersecret123';
+    const url = one({ url: `https://idp.example.com/logout?post_logout_redirect_uri=${encodeURIComponent(inner)}` }).request.url;
+    expect(url).not.toContain('innersecret123');
+    expect(decodeURIComponent(url)).toMatch(/cb\?token=REDACTED-query-len14-/);
+  });
+
+  it(':path pseudo-header (RFC 9113 §8.3.1) is redacted like the URL', () => {
+    expect(reqHeader(':path', '/v1/me?api_key=AbCdEf0123456789')).toMatch(/^\/v1\/me\?api_key=REDACTED-query-len16-[0-9a-f]{6}$/);
+  });
+
+  it('Google API key in ?key= and Azure SAS sig=', () => {
+    const url = one({ url: 'https://maps.example.com/api?key=AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe&sv=2022-11-02&se=2025-01-01&sig=abc%2Bdef%3D' }).request.url;
+    expect(url).not.toContain('SyDaGmWKa4JsXZ');
+    expect(url).not.toContain('abc%2Bdef');
+    expect(url).toContain('se=2025-01-01');
+  });
+});
+
+describe('bodies', () => {
+  it('form body and params[] (token request, RFC 6749 §4.1.3)', () => {
+    const e = one({
+      method: 'POST',
+      postData: {
+        mimeType: 'application/x-www-form-urlencoded',
+        text: 'grant_type=authorization_code&code=SplxlOBeZQQYbYS6WxSbIA&redirect_uri=https%3A%2F%2Fclient%2Eexample%2Ecom%2Fcb&client_secret=7Fjfp0ZBr1KtDRbnfVdmIw',
+        params: [{ name: 'grant_type', value: 'authorization_code' }, { name: 'client_secret', value: '7Fjfp0ZBr1KtDRbnfVdmIw' }],
+      },
+    });
+    expect(e.request.postData.text).toMatch(/^grant_type=authorization_code&code=REDACTED-form-len22-[0-9a-f]{6}&redirect_uri=https%3A%2F%2Fclient%2Eexample%2Ecom%2Fcb&client_secret=REDACTED-form-len22-[0-9a-f]{6}$/);
+    expect(e.request.postData.params[0].value).toBe('authorization_code');
+    expect(e.request.postData.params[1].value).toMatch(CMARK);
+  });
+
+  it('JSON token response: JWTs keep claims, opaque tokens go, metadata stays, indentation kept', () => {
+    const idt = makeJwt({ iss: 'https://idp', sub: 'u', aud: 'c', exp: 1 }, 'SIGSIGSIGSIGSIGSIGSIGSIGSIG');
+    const text = JSON.stringify({ access_token: 'SlAV32hkKG', token_type: 'Bearer', refresh_token: '8xLOxBtZp8', expires_in: 3600, id_token: idt }, null, 2);
+    const e = one({}, { content: { size: text.length, mimeType: 'application/json; charset=utf-8', text } });
+    const out = e.response.content.text as string;
+    expect(out).toMatch(/^\{\n {2}"access_token"/);
+    const body = JSON.parse(out);
+    expect(body.token_type).toBe('Bearer');
+    expect(body.expires_in).toBe(3600);
+    expect(body.access_token).toMatch(/^\[redacted:json len=10 #[0-9a-f]{6}\]$/);
+    expect(body.refresh_token).toMatch(MARK);
+    expect(body.id_token.split('.').slice(0, 2)).toEqual(idt.split('.').slice(0, 2));
+  });
+
+  it('error codes in JSON responses are evidence, not authorization codes', () => {
+    const text = JSON.stringify({ error: 'invalid_grant', code: 'invalid_grant', errorCode: 'E0000011', status: { code: 401 } });
+    const e = one({}, { status: 400, content: { size: 1, mimeType: 'application/json', text } });
+    expect(e.response.content.text).toBe(text);
+  });
+
+  it('tokens in JSON strings nested in JSON strings, and in arrays under secret names', () => {
+    const text = JSON.stringify({ payload: JSON.stringify({ data: JSON.stringify({ client_secret: 'deepsecret12345' }) }), tokens: ['tok-aaaaaaaaaaaa', 'tok-bbbbbbbbbbbb'] });
+    const out = one({ method: 'POST', postData: { mimeType: 'application/json', text } }).request.postData.text as string;
+    expect(out).not.toContain('deepsecret12345');
+    expect(out).not.toContain('tok-aaaaaaaaaaaa');
+    expect(out).toContain('client_secret');
+  });
+
+  it('base64 response content is decoded, redacted and re-encoded (encoding kept)', () => {
+    const e = one({}, { content: { size: 10, mimeType: 'application/json', encoding: 'base64', text: b64('{"refresh_token":"r1c2d3e4f5g6h7"}') } });
+    expect(e.response.content.encoding).toBe('base64');
+    const decoded = JSON.parse(Buffer.from(e.response.content.text, 'base64').toString());
+    expect(decoded.refresh_token).toMatch(MARK);
+  });
+
+  it('binary base64 content (not UTF-8) is left as it was', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe]).toString('base64');
+    expect(one({}, { content: { size: 10, mimeType: 'image/png', encoding: 'base64', text: png } }).response.content.text).toBe(png);
+  });
+
+  it('HTML form_post response (OAuth form post response mode) hidden inputs', () => {
+    const html = '<form method="post" action="https://c/cb"><input type="hidden" name="code" value="Qcb0Orv1zh30vL1MPRsbm"/><input type="hidden" name="state" value="af0ifjsldkj"/></form>';
+    const out = one({}, { content: { size: 1, mimeType: 'text/html', text: html } }).response.content.text as string;
+    expect(out).not.toContain('Qcb0Orv1zh30vL1MPRsbm');
+    expect(out).toContain('value="af0ifjsldkj"');
+  });
+
+  it('free text: key=value pairs, PEM private keys, vendor tokens', () => {
+    const text = 'debug: password=hunter22 user=bob\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\ntoken ghp_abcdefghijklmnopqrstuvwxyz0123456789 end';
+    const out = one({}, { content: { size: 1, mimeType: 'text/plain', text } }).response.content.text as string;
+    expect(out).not.toContain('hunter22');
+    expect(out).not.toContain('MIIEpAIBAAKCAQEA');
+    expect(out).not.toContain('abcdefghijklmnopqrstuvwxyz0123456789');
+    expect(out).toContain('user=bob');
+    expect(out).toContain('-----BEGIN RSA PRIVATE KEY-----');
+  });
+
+  it('strict level: personal claims and fields go, default keeps them', () => {
+    const text = JSON.stringify({ sub: 'u1', email: 'jane@example.com', name: 'Jane Doe', given_name: 'Jane', preferred_username: 'jdoe' });
+    const def = JSON.parse(one({}, { content: { size: 1, mimeType: 'application/json', text } }).response.content.text);
+    expect(def.email).toBe('jane@example.com');
+    const strict = JSON.parse(one({}, { content: { size: 1, mimeType: 'application/json', text } }, { level: 'strict' }).response.content.text);
+    expect(strict.sub).toBe('u1');
+    for (const k of ['email', 'name', 'given_name', 'preferred_username']) expect(strict[k]).toMatch(/^\[redacted:personal /);
+  });
+});
+
+describe('HAR structure', () => {
+  it('unknown fields (_initiator, _webSocketMessages, comments) are walked too', () => {
+    const e = (redactHar(har([entry({}, {}, { _initiator: { url: 'https://x/?access_token=initiatorsecret' }, comment: 'Authorization: Bearer commentsecret99' })])) as Har).log.entries[0]!;
+    expect(JSON.stringify(e)).not.toMatch(/initiatorsecret|commentsecret99/);
+  });
+
+  it('page titles (often the page URL) are redacted', () => {
+    const input = har([]);
+    (input.log as Record<string, unknown>).pages = [{ startedDateTime: '2025-01-01T00:00:00Z', id: 'page_1', title: 'https://app/cb?code=pagetitlesecret1', pageTimings: {} }];
+    expect(JSON.stringify(redactHar(input))).not.toContain('pagetitlesecret1');
+  });
+
+  it('repairs what a HAR 1.2 importer needs and reports each repair (entries: null, missing fields, string status)', () => {
+    const input = { log: { creator: { name: 'x' }, entries: [null, { request: { url: 'https://x/?token=abcdefgh1234' }, response: { status: '401' } }] } };
+    const r = redactHarDetailed(input);
+    expect(validateHar(r.har)).toEqual([]);
+    const entries = (r.har as unknown as Har).log.entries;
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.response.status).toBe(401);
+    expect(r.problems.length).toBeGreaterThan(0);
+    expect(r.problems.every((p) => p.code === 'har-repaired')).toBe(true);
+    expect(validateHar(redactHar({ log: { entries: null } }))).toEqual([]);
+  });
+
+  it('throws HarRedactionError (code not-a-har) when there is no log object', () => {
+    for (const bad of [null, 42, 'text', [], {}, { log: [] }]) {
+      expect(() => redactHar(bad)).toThrow(HarRedactionError);
+    }
+    try {
+      redactHar({});
+    } catch (e) {
+      expect((e as HarRedactionError).code).toBe('not-a-har');
+    }
+  });
+
+  it('summarizeRedaction counts per kind and formats a preview', () => {
+    const input = har([
+      entry({ headers: [{ name: 'Authorization', value: 'Bearer opaqueopaque1' }, { name: 'Cookie', value: 'a=1111111; b=2222222' }] }),
+      entry({ headers: [{ name: 'Authorization', value: 'Bearer opaqueopaque1' }] }),
+    ]);
+    const s = summarizeRedaction(input);
+    expect(s.counts).toEqual({ bearer: 2, cookie: 2 });
+    expect(s.distinct).toEqual({ bearer: 1, cookie: 2 });
+    expect(s.total).toBe(4);
+    expect(formatRedactionSummary(s)).toBe('2 bearer tokens, 2 cookies');
+    expect(formatRedactionSummary(summarizeRedaction(har([])))).toBe('nothing to redact');
+  });
+
+  it('the same secret gets the same hash in different places; a salt changes it', () => {
+    const input = har([
+      entry({ headers: [{ name: 'Authorization', value: 'Bearer samesecret123' }] }),
+      entry({}, { content: { size: 1, mimeType: 'application/json', text: '{"access_token":"samesecret123"}' } }),
+    ]);
+    const text = JSON.stringify(redactHar(input));
+    const hashes = [...text.matchAll(/(?:len|len=)13[ -]#?([0-9a-f]{6})/g)].map((m) => m[1]);
+    expect(hashes).toHaveLength(2);
+    expect(hashes[0]).toBe(hashes[1]);
+    const salted = JSON.stringify(redactHar(input, { salt: 'case-42' }));
+    expect(salted).not.toContain(hashes[0]!);
+  });
+});

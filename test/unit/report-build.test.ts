@@ -1,0 +1,105 @@
+/**
+ * buildReport: a ticket-ready triage report (issue 7 item 4). URLs and evidence come from the HAR and
+ * must arrive redacted; Markdown must not let HAR text inject links, images or HTML.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../../src/core/diagnose/finding.js';
+import { buildReport, reportData, type ReportJson } from '../../src/core/redact/index.js';
+import { entry, har, makeJwt } from './helpers/redact-check.js';
+
+const jwt = makeJwt({ sub: 'u1', exp: 1_700_000_000 }, 'THE_SIGNATURE_THAT_MUST_GO_0123456789');
+const input = har([
+  entry({ url: 'https://api.example.com/orders?api_key=querysecret99', headers: [{ name: 'Authorization', value: `Bearer ${jwt}` }] }, { status: 401 }),
+  entry({ url: 'https://api.example.com/ok' }),
+  entry({ method: 'POST', url: 'https://api.example.com/admin' }, { status: 403 }),
+]);
+
+const analysis: Analysis = {
+  entries: 3,
+  source: { creator: 'WebInspector', sanitized: false },
+  results: [
+    {
+      index: 0, method: 'GET', url: 'https://api.example.com/orders?api_key=querysecret99', status: 401,
+      findings: [
+        {
+          code: 'token-expired', severity: 'error', title: 'The access token expired', detail: 'exp is 12 min before the request.',
+          evidence: { authorization: `Bearer ${jwt}`, exp: '2023-11-14T22:13:20.000Z', note: 'client sent refresh_token=rtsecret12345' },
+          fix: { client: 'Refresh the token before it expires.', server: 'Nothing to change.' }, refs: ['RFC 6750 §3.1'],
+        },
+        {
+          code: 'token-in-url', severity: 'warning', title: 'Credential in the URL', detail: 'api_key is in the query string.',
+          evidence: { url: 'https://api.example.com/orders?api_key=querysecret99' }, fix: { client: 'Send it in a header.', server: '' }, refs: [],
+        },
+      ],
+    },
+    {
+      index: 2, method: 'POST', url: 'https://api.example.com/admin', status: 403,
+      findings: [
+        {
+          code: 'insufficient-scope', severity: 'error', title: 'Missing scope ![x](https://evil.example/?leak) <img src=x>', detail: 'Needs `admin`.',
+          evidence: { required: ['admin'], granted: ['read'] }, fix: { client: 'Request scope admin.', server: '' }, refs: ['RFC 6750 §3.1'],
+        },
+      ],
+    },
+  ],
+};
+
+describe('buildReport', () => {
+  it('JSON: summary counts by code and severity, redacted URLs and evidence', () => {
+    const text = buildReport(analysis, input, { format: 'json' });
+    const d = JSON.parse(text) as ReportJson;
+    expect(d.summary).toEqual({
+      entries: 3, creator: 'WebInspector', sanitized: false, requestsWithFindings: 2,
+      bySeverity: { error: 2, warning: 1, info: 0 },
+      byCode: { 'insufficient-scope': 1, 'token-expired': 1, 'token-in-url': 1 },
+    });
+    expect(d.requests.map((r) => [r.index, r.method, r.status])).toEqual([[0, 'GET', 401], [2, 'POST', 403]]);
+    expect(d.requests[0]!.startedDateTime).toBe('2025-03-01T10:00:00.000Z');
+    expect(d.requests[0]!.url).toMatch(/api_key=REDACTED-query-len13-[0-9a-f]{6}$/);
+    expect(text).not.toMatch(/querysecret99|THE_SIGNATURE_THAT_MUST_GO|rtsecret12345/);
+    // The claims stay readable: the report must still explain the expiry.
+    expect(String(d.requests[0]!.findings[0]!.evidence.authorization)).toContain(jwt.split('.').slice(0, 2).join('.'));
+    expect(d.requests[0]!.findings[0]!.fix).toEqual({ client: 'Refresh the token before it expires.', server: 'Nothing to change.' });
+  });
+
+  it('Markdown: summary, then each request with method, redacted URL, status, findings, evidence and fix', () => {
+    const md = buildReport(analysis, input, { format: 'md' });
+    expect(md).toMatch(/^# AuthLens triage report\n/);
+    expect(md).toContain('- Entries in HAR: 3');
+    expect(md).toContain('- Exported by: `WebInspector`');
+    expect(md).toContain('| `token-expired` | 1 |');
+    expect(md).toMatch(/## #0 GET 401\n\n`https:\/\/api\.example\.com\/orders\?api_key=REDACTED-query-len13-[0-9a-f]{6}`/);
+    expect(md).toContain('### ERROR `token-expired`: The access token expired');
+    expect(md).toContain('- **Fix (client):** Refresh the token before it expires\\.');
+    expect(md).toContain('```json\n{\n  "authorization"');
+    expect(md).not.toMatch(/querysecret99|THE_SIGNATURE_THAT_MUST_GO|rtsecret12345/);
+    expect(md.indexOf('## #0')).toBeLessThan(md.indexOf('## #2'));
+  });
+
+  it('Markdown escapes HAR-controlled text: no live image, link or HTML', () => {
+    const md = buildReport(analysis, input, { format: 'md' });
+    expect(md).not.toContain('![x](https://evil');
+    expect(md).not.toMatch(/(?<!\\)<img/);
+    expect(md).toContain('\\<img');
+    expect(md).toContain('\\!\\[x\\]\\(https://evil');
+  });
+
+  it('says when the HAR looks sanitized and when nothing was found', () => {
+    const md = buildReport({ entries: 5, source: { creator: null, sanitized: true }, results: [] }, har([]), { format: 'md' });
+    expect(md).toContain('**none**');
+    expect(md).toContain('No authentication problems found.');
+    expect(md).toContain('Exported by: unknown');
+  });
+
+  it('strict level also removes personal data from evidence', () => {
+    const a: Analysis = { ...analysis, results: [{ ...analysis.results[1]!, findings: [{ ...analysis.results[1]!.findings[0]!, evidence: { email: 'jane@example.com' } }] }] };
+    expect(JSON.stringify(reportData(a, input).requests[0]!.findings[0]!.evidence)).toContain('jane@example.com');
+    expect(JSON.stringify(reportData(a, input, { level: 'strict' }).requests[0]!.findings[0]!.evidence)).not.toContain('jane@example.com');
+  });
+
+  it('a URL with backticks cannot break out of its code span', () => {
+    const a: Analysis = { ...analysis, results: [{ ...analysis.results[1]!, url: 'https://x/`](https://evil)`' }] };
+    const md = buildReport(a, input, { format: 'md' });
+    expect(md).toContain('## #2 POST 403\n\n`` https://x/`](https://evil)` ``');
+  });
+});
