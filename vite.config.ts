@@ -1,7 +1,7 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 
 /**
  * `vite build --mode chrome|firefox` writes dist/chrome or dist/firefox. manifest.json is the Chrome
@@ -27,7 +27,7 @@ export function manifestFor(target: Target): ManifestV3Export {
   };
 }
 
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'web') {
     // The HAR viewer as a static site (dist/web): relative paths, no extension APIs, no requests.
     return {
