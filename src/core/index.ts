@@ -5,6 +5,8 @@
 export type { Problem, ProblemSeverity } from './problem.js';
 export type { Exchange, Header, Cookie, Body } from './har/exchange.js';
 export { headerValue, headerValues } from './har/exchange.js';
+export { parseChallenges, parseChallengesDetailed, serializeChallenges, decodeClaimsChallenge } from './challenge/index.js';
+export type { Challenge, ChallengeField, ChallengeResult, DetailedChallenge, DetailedChallengeResult, ParseChallengesOptions, Span } from './challenge/index.js';
 export {
   inspectToken,
   isIdTokenLike,

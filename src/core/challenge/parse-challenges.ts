@@ -1,0 +1,323 @@
+/**
+ * RFC 9110 §11.2 challenge parser: one linear pass over the field value with bounded look-ahead,
+ * problems with offsets instead of exceptions, and an opt-in lenient mode that salvages the
+ * malformed headers real servers send (each leniency a named warning).
+ *
+ *   challenge  = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
+ *   auth-param = token BWS "=" BWS ( token / quoted-string )
+ *   token68    = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+ *
+ * Several field lines form one list (RFC 9110 §5.3): they are joined with ", " and every offset
+ * refers to that joined value.
+ */
+import { problem, type Problem } from '../problem.js';
+import { checkSchemes } from './scheme-checks.js';
+import { isQdtext, isQuotedPairChar, isTchar, isToken68Char, isWs, readToken, skipWs } from './scanner.js';
+import type { ChallengeResult, DetailedChallenge, DetailedChallengeResult, ParseChallengesOptions } from './types.js';
+
+const COMMA = 0x2c;
+const EQUALS = 0x3d;
+const DQUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+interface Value {
+  text: string;
+  end: number;
+  quoted: boolean;
+}
+
+/** Joins field lines; obs-fold (CRLF + SP/HTAB, RFC 9112 §5.2) becomes spaces of equal length. */
+function joinLines(fieldLines: string | readonly string[], problems: Problem[]): string {
+  const lines = (Array.isArray(fieldLines) ? fieldLines : [fieldLines]).map((l) => (typeof l === 'string' ? l : String(l ?? '')));
+  const joined = lines.join(', ');
+  let out: string[] | null = null;
+  let from = 0;
+  for (let i = 0; i < joined.length; i++) {
+    const c = joined.charCodeAt(i);
+    if (c !== 0x0d && c !== 0x0a) continue;
+    let j = i;
+    if (c === 0x0d && joined.charCodeAt(j + 1) === 0x0a) j++;
+    if (isWs(joined.charCodeAt(j + 1))) {
+      problems.push(problem('obs-fold', 'warning', 'The value is folded over several lines (obs-fold); RFC 9112 §5.2 deprecates it. Read as spaces.', i));
+    } else {
+      problems.push(problem('control-character', 'error', 'A bare line break inside the header value is not allowed.', i));
+    }
+    (out ??= []).push(joined.slice(from, i), ' '.repeat(j - i + 1));
+    from = j + 1;
+    i = j;
+  }
+  if (!out) return joined;
+  out.push(joined.slice(from));
+  return out.join('');
+}
+
+export function parseChallengesDetailed(fieldLines: string | readonly string[], opts: ParseChallengesOptions = {}): DetailedChallengeResult {
+  const problems: Problem[] = [];
+  const s = joinLines(fieldLines, problems);
+  const n = s.length;
+  const lenient = opts.lenient === true;
+  const challenges: DetailedChallenge[] = [];
+  const err = (code: string, message: string, offset: number) => problems.push(problem(code, 'error', message, offset));
+  const warn = (code: string, message: string, offset: number) => problems.push(problem(code, 'warning', message, offset));
+  const quotedParams = new Map<DetailedChallenge, Set<string>>();
+
+  /** token / quoted-string at i (after BWS); null on a grammar error (already reported). */
+  function readValue(i: number): Value | null {
+    if (i >= n || s.charCodeAt(i) === COMMA) {
+      err('missing-parameter-value', 'A parameter has "=" but no value: give a token or a quoted string.', i);
+      return null;
+    }
+    if (s.charCodeAt(i) === DQUOTE) return readQuoted(i);
+    const end = readToken(s, i);
+    const stop = end < n ? s.charCodeAt(end) : -1;
+    if (end > i && (stop === -1 || stop === COMMA || isWs(stop))) return { text: s.slice(i, end), end, quoted: false };
+    if (lenient) {
+      // Real servers send unquoted URLs (Azure Storage): read up to whitespace or a comma.
+      let j = i;
+      while (j < n && !isWs(s.charCodeAt(j)) && s.charCodeAt(j) !== COMMA) j++;
+      warn('unquoted-value-with-delimiters', `The value "${s.slice(i, j)}" contains characters a token can't hold (RFC 9110 §5.6.2); it should be a quoted string. Read up to the next space or comma.`, i);
+      return { text: s.slice(i, j), end: j, quoted: false };
+    }
+    const bad = end > i ? end : i;
+    err('invalid-parameter-value', `Unexpected "${s.charAt(bad)}" in a parameter value: values are tokens or quoted strings (RFC 9110 §11.2).`, bad);
+    return null;
+  }
+
+  function readQuoted(i: number): Value | null {
+    let j = i + 1;
+    let from = j;
+    let parts: string[] | null = null;
+    while (j < n) {
+      const c = s.charCodeAt(j);
+      if (c === DQUOTE) {
+        const tail = s.slice(from, j);
+        return { text: parts ? parts.join('') + tail : tail, end: j + 1, quoted: true };
+      }
+      if (c === BACKSLASH) {
+        if (j + 1 >= n) break;
+        const d = s.charCodeAt(j + 1);
+        if (!isQuotedPairChar(d) && d < 0x100) {
+          if (!lenient) {
+            err('invalid-quoted-pair', 'A backslash in a quoted string must escape a visible character, space or tab (RFC 9110 §5.6.4).', j);
+            return null;
+          }
+          warn('invalid-quoted-pair', 'A backslash escapes a control character; kept as sent.', j);
+        }
+        // quoted-pair: drop the backslash, keep the character (RFC 9110 §5.6.4).
+        (parts ??= []).push(s.slice(from, j));
+        from = j + 1;
+        j += 2;
+        continue;
+      }
+      if (!isQdtext(c) && c < 0x100) {
+        if (!lenient) {
+          err('invalid-character-in-quoted-string', `Control character U+${c.toString(16).padStart(4, '0').toUpperCase()} inside a quoted string.`, j);
+          return null;
+        }
+        warn('invalid-character-in-quoted-string', 'A control character inside a quoted string was kept as sent.', j);
+      }
+      j++;
+    }
+    err('unterminated-quoted-string', 'A quoted string is never closed: add the closing double quote (escape quotes inside it as \\").', i);
+    return null;
+  }
+
+  /** End of a token68 starting at i (its "=" padding included), or i when none is there. */
+  function token68End(i: number): number {
+    let j = i;
+    while (j < n && isToken68Char(s.charCodeAt(j))) j++;
+    if (j === i) return i;
+    while (j < n && s.charCodeAt(j) === EQUALS) j++;
+    return j;
+  }
+
+  const atListEnd = (i: number) => {
+    const j = skipWs(s, i);
+    return j >= n || s.charCodeAt(j) === COMMA;
+  };
+
+  function addParam(ch: DetailedChallenge, nameStart: number, nameEnd: number, value: Value) {
+    const name = s.slice(nameStart, nameEnd).toLowerCase();
+    if (Object.prototype.hasOwnProperty.call(ch.params, name)) {
+      // RFC 9110 §11.2: each parameter name MUST only occur once per challenge.
+      err('duplicate-parameter', `The parameter "${name}" appears twice in the ${ch.scheme} challenge; which one counts is undefined (the last one is shown).`, nameStart);
+    }
+    Object.defineProperty(ch.params, name, { value: value.text, enumerable: true, writable: true, configurable: true });
+    ch.paramSpans[name] = { start: nameStart, end: value.end };
+    if (value.quoted) {
+      let set = quotedParams.get(ch);
+      if (!set) quotedParams.set(ch, (set = new Set()));
+      set.add(name);
+    } else quotedParams.get(ch)?.delete(name);
+    ch.span.end = value.end;
+  }
+
+  /**
+   * The auth-param list of `ch` from i (just after the scheme's spaces, or after a comma).
+   * Returns where the next challenge starts, or -1 after a fatal (strict) error.
+   */
+  function readParams(ch: DetailedChallenge, i: number, first: boolean): number {
+    let expectFirst = first;
+    for (;;) {
+      if (!expectFirst) {
+        // Between elements: OWS, then a comma (or, leniently, just spaces), then empty elements.
+        let j = skipWs(s, i);
+        if (j >= n) return n;
+        if (s.charCodeAt(j) !== COMMA) {
+          const nameEnd = readToken(s, j);
+          const eq = skipWs(s, nameEnd);
+          if (lenient && nameEnd > j && s.charCodeAt(eq) === EQUALS) {
+            warn('missing-comma', 'Parameters are separated by spaces instead of commas (RFC 9110 §11.2); read them anyway.', j);
+          } else {
+            err('expected-comma', `Expected "," or the end of the header, found "${s.charAt(j)}".`, j);
+            if (!lenient) return -1;
+            while (j < n && s.charCodeAt(j) !== COMMA) j++;
+            i = j;
+            continue;
+          }
+          i = j;
+        } else {
+          while (j < n && (s.charCodeAt(j) === COMMA || isWs(s.charCodeAt(j)))) j++;
+          if (j >= n) return n;
+          i = j;
+          // A token not followed by "=" starts the next challenge.
+          const nameEnd = readToken(s, i);
+          if (s.charCodeAt(skipWs(s, nameEnd)) !== EQUALS || nameEnd === i) return i;
+        }
+      }
+      expectFirst = false;
+      if (ch.token68 !== null) {
+        err('parameter-after-token68', `The ${ch.scheme} challenge carries a token68, so it can't also have parameters (RFC 9110 §11.2).`, i);
+        if (!lenient) return -1;
+      }
+      const nameStart = i;
+      const nameEnd = readToken(s, i);
+      if (nameEnd === nameStart) {
+        err('expected-parameter', `Expected a parameter name, found "${s.charAt(i)}".`, i);
+        if (!lenient) return -1;
+        while (i < n && s.charCodeAt(i) !== COMMA) i++;
+        continue;
+      }
+      const eq = skipWs(s, nameEnd);
+      if (s.charCodeAt(eq) !== EQUALS) {
+        err('expected-equals', `Expected "=" after the parameter name "${s.slice(nameStart, nameEnd)}".`, eq);
+        if (!lenient) return -1;
+        while (i < n && s.charCodeAt(i) !== COMMA) i++;
+        continue;
+      }
+      const value = readValue(skipWs(s, eq + 1));
+      if (!value) {
+        if (!lenient) return -1;
+        i = eq + 1;
+        while (i < n && s.charCodeAt(i) !== COMMA) i++;
+        continue;
+      }
+      addParam(ch, nameStart, nameEnd, value);
+      i = value.end;
+    }
+  }
+
+  let i = 0;
+  for (;;) {
+    while (i < n && (s.charCodeAt(i) === COMMA || isWs(s.charCodeAt(i)))) i++;
+    if (i >= n) break;
+    const schemeStart = i;
+    const schemeEnd = readToken(s, i);
+    if (schemeEnd === schemeStart) {
+      err('expected-scheme', `Expected an auth-scheme (a token such as Bearer or Basic), found "${s.charAt(i)}".`, i);
+      if (!lenient) break;
+      while (i < n && s.charCodeAt(i) !== COMMA) i++;
+      continue;
+    }
+    const afterScheme = skipWs(s, schemeEnd);
+    if (s.charCodeAt(afterScheme) === EQUALS) {
+      // `name=value` where a challenge should start: a parameter with no scheme before it, or
+      // after a stray comma (`Bearer, error="…"`, oauthlib / django-oauth-toolkit).
+      const previous = challenges[challenges.length - 1];
+      if (lenient && previous && previous.token68 === null) {
+        warn('parameter-after-comma', `"${s.slice(schemeStart, schemeEnd)}" follows a comma as if it were a new challenge; read as a parameter of ${previous.scheme}.`, schemeStart);
+        const next = readParams(previous, schemeStart, true);
+        if (next < 0) break;
+        i = next;
+        continue;
+      }
+      err('expected-scheme', `"${s.slice(schemeStart, schemeEnd)}=" is a parameter, but no auth-scheme comes before it (a challenge starts with its scheme, e.g. Bearer ${s.slice(schemeStart, schemeEnd)}=…).`, schemeStart);
+      if (!lenient) break;
+      while (i < n && s.charCodeAt(i) !== COMMA) i++;
+      continue;
+    }
+    const ch: DetailedChallenge = {
+      scheme: s.slice(schemeStart, schemeEnd),
+      token68: null,
+      params: {},
+      span: { start: schemeStart, end: schemeEnd },
+      schemeSpan: { start: schemeStart, end: schemeEnd },
+      paramSpans: {},
+    };
+    if (afterScheme >= n || s.charCodeAt(afterScheme) === COMMA) {
+      challenges.push(ch);
+      // `Scheme ,a=b`: after 1*SP an empty list element, then parameters of this challenge
+      // (RFC 9110 §5.6.1). `Scheme, a=b` has no SP, so `a=b` can't belong to it.
+      if (afterScheme === schemeEnd) {
+        i = afterScheme;
+        continue;
+      }
+      const next = readParams(ch, afterScheme, false);
+      if (next < 0) break;
+      i = next;
+      continue;
+    }
+    if (afterScheme === schemeEnd) {
+      err('expected-space-after-scheme', `Expected a space after the auth-scheme "${ch.scheme}", found "${s.charAt(schemeEnd)}".`, schemeEnd);
+      if (!lenient) break;
+      challenges.push(ch);
+      i = schemeEnd;
+      while (i < n && s.charCodeAt(i) !== COMMA) i++;
+      continue;
+    }
+    // token68 or the first auth-param: a token68 runs to the end of the list element.
+    const t68 = token68End(afterScheme);
+    if (t68 > afterScheme && atListEnd(t68)) {
+      ch.token68 = s.slice(afterScheme, t68);
+      ch.span.end = t68;
+      challenges.push(ch);
+      const next = readParams(ch, t68, false);
+      if (next < 0) break;
+      i = next;
+      continue;
+    }
+    challenges.push(ch);
+    const next = readParams(ch, afterScheme, true);
+    if (next < 0) {
+      // Strict: keep only the challenges completed before the error.
+      challenges.pop();
+      break;
+    }
+    i = next;
+  }
+
+  problems.push(...checkSchemes(challenges, quotedParams, opts.field ?? 'WWW-Authenticate', problems.some((p) => p.severity === 'error')));
+  return { challenges, problems, value: s };
+}
+
+/** The contract function (DESIGN §3.1): challenges as `{scheme, token68, params}` plus problems. */
+export function parseChallenges(fieldLines: string | readonly string[], opts: ParseChallengesOptions = {}): ChallengeResult {
+  const detailed = parseChallengesDetailed(fieldLines, opts);
+  return {
+    challenges: detailed.challenges.map((c) => ({ scheme: c.scheme, token68: c.token68, params: c.params })),
+    problems: detailed.problems,
+  };
+}
+
+/** Writes challenges back as a field value (quoted-string for every parameter value). */
+export function serializeChallenges(challenges: readonly { scheme: string; token68: string | null; params: Record<string, string> }[]): string {
+  return challenges
+    .map((c) => {
+      if (c.token68 !== null) return `${c.scheme} ${c.token68}`;
+      const params = Object.entries(c.params).map(([k, v]) => `${k}="${v.split('\\').join('\\\\').split('"').join('\\"')}"`);
+      return params.length ? `${c.scheme} ${params.join(', ')}` : c.scheme;
+    })
+    .join(', ');
+}
+
+
