@@ -12,7 +12,7 @@
  */
 import { problem, type Problem } from '../problem.js';
 import { checkSchemes } from './scheme-checks.js';
-import { isQdtext, isQuotedPairChar, isTchar, isToken68Char, isWs, readToken, skipWs } from './scanner.js';
+import { isQdtext, isQuotedPairChar, isToken68Char, isWs, readToken, skipWs } from './scanner.js';
 import type { ChallengeResult, DetailedChallenge, DetailedChallengeResult, ParseChallengesOptions } from './types.js';
 
 const COMMA = 0x2c;
