@@ -26,7 +26,23 @@ async function chromium() {
     const panel = await session.showPanel();
     await session.page.evaluate('runAll()');
     await new Promise((r) => setTimeout(r, 1500));
-    const har = await panel.evaluate(() => new Promise((resolve) => globalThis.chrome.devtools.network.getHAR((h) => resolve(JSON.parse(JSON.stringify(h))))));
+    // Chrome's getHAR leaves bodies out; fill them in like "Export HAR (with content)" does.
+    const har = await panel.evaluate(
+      () =>
+        new Promise((resolve) =>
+          globalThis.chrome.devtools.network.getHAR(async (h) => {
+            for (const e of h.entries) {
+              if (typeof e.getContent !== 'function') continue;
+              const [text, encoding] = await new Promise((r) => e.getContent((c, enc) => r([c, enc])));
+              if (typeof text === 'string') {
+                e.response.content.text = text;
+                if (encoding) e.response.content.encoding = encoding;
+              }
+            }
+            resolve(JSON.parse(JSON.stringify(h)));
+          }),
+        ),
+    );
     const log = { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, pages: har.pages ?? [], entries: har.entries };
     writeFileSync(`${out}/chromium-scenarios.har`, JSON.stringify(normalizePorts({ log }, server.port, 47001), null, 1));
     console.log(`chromium: ${har.entries.length} entries`);

@@ -24,10 +24,11 @@ describe.each(recordings)('$browser recording', ({ file, creator }) => {
     expect(analysis.source.sanitized).toBe(false);
   });
 
-  // Only the scenarios this browser's getHAR recorded (Firefox's log can miss early requests).
-  const recorded = scenarios.filter((s) => s.expect.length && har.log.entries.some((e) => new URL(e.request.url).pathname === s.path));
+  // Only the scenarios this browser's getHAR recorded with a response (Firefox's log can miss
+  // early requests, and sometimes records a finished response with status 0).
+  const recorded = scenarios.filter((s) => s.expect.length && har.log.entries.some((e) => new URL(e.request.url).pathname === s.path && e.response.status > 0));
   test.each(recorded)('$name: some request to $path is diagnosed $expect', (s) => {
-    const indexes = har.log.entries.flatMap((e, i) => (new URL(e.request.url).pathname === s.path ? [i] : []));
+    const indexes = har.log.entries.flatMap((e, i) => (new URL(e.request.url).pathname === s.path && e.response.status > 0 ? [i] : []));
     const found = new Set(indexes.flatMap(codesAt));
     for (const code of s.expect) expect([...found]).toContain(code);
   });

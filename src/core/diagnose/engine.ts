@@ -1,0 +1,96 @@
+/**
+ * The diagnosis engine. One incremental session serves the live panel (an exchange at a time) and
+ * whole HARs alike, so both give the same findings.
+ */
+import { FINDINGS } from '../knowledge/index.js';
+import { readHar } from '../har/read-har.js';
+import type { Exchange } from '../har/exchange.js';
+import type { Problem } from '../problem.js';
+import { Facts, type DiagnosisOptions } from './facts.js';
+import type { Analysis, EntryResult, Finding, FindingCode, FindingSeverity } from './finding.js';
+import type { FindingDraft } from './rule.js';
+import { RULES } from './rules/index.js';
+import { Session } from './session.js';
+
+export type { DiagnosisOptions };
+
+const RANK: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
+
+export interface Diagnosis {
+  /** Findings for this exchange, judged against the exchanges added before it. */
+  add(exchange: Exchange): Finding[];
+}
+
+export function createDiagnosis(opts: DiagnosisOptions = {}): Diagnosis {
+  const session = new Session();
+  return {
+    add(exchange) {
+      const f = new Facts(exchange, opts);
+      const found = new Map<FindingCode, FindingDraft>();
+      for (const rule of RULES) {
+        const draft = rule.check({ f, session, found });
+        if (draft) found.set(rule.code, draft);
+      }
+      session.record(f);
+      const findings: Finding[] = [];
+      for (const [code, draft] of found) findings.push(toFinding(code, draft));
+      // Most likely cause first: errors, then warnings, then info; rule order within a rank.
+      return findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+    },
+  };
+}
+
+function toFinding(code: FindingCode, draft: FindingDraft): Finding {
+  const k = FINDINGS[code];
+  return {
+    code,
+    severity: draft.severity,
+    title: draft.title ?? k.title,
+    detail: draft.detail ? `${draft.detail} ${k.explanation}` : k.explanation,
+    evidence: draft.evidence,
+    fix: { client: k.fix.client, server: k.fix.server },
+    refs: k.refs.map((r) => r.label),
+  };
+}
+
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+
+/** DESIGN §3.2: sanitized = no entry carries Authorization, Proxy-Authorization, Cookie or Set-Cookie. */
+export function isSanitized(exchanges: readonly Exchange[]): boolean {
+  for (const ex of exchanges) {
+    if (ex.requestCookies.length || ex.responseCookies.length) return false;
+    for (const h of ex.requestHeaders) if (CREDENTIAL_HEADERS.has(h.name.toLowerCase())) return false;
+    for (const h of ex.responseHeaders) if (CREDENTIAL_HEADERS.has(h.name.toLowerCase())) return false;
+  }
+  return true;
+}
+
+export function analyzeExchanges(exchanges: readonly Exchange[], opts: DiagnosisOptions = {}): EntryResult[] {
+  const diagnosis = createDiagnosis(opts);
+  const results: EntryResult[] = [];
+  for (const ex of exchanges) {
+    const findings = diagnosis.add(ex);
+    if (findings.length) results.push({ index: ex.index, method: ex.method, url: ex.url, status: ex.status, findings });
+  }
+  return results;
+}
+
+/** The HAR could not be read at all (not JSON, not a HAR): the reason and, where known, the position. */
+export class HarReadError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((p) => p.message).join('; '));
+    this.name = 'HarReadError';
+  }
+}
+
+/** DESIGN §3.1. Throws HarReadError only when the input can't be read as a HAR. */
+export function analyzeHar(har: unknown, opts: { clockToleranceSec?: number } = {}): Analysis {
+  const read = readHar(har);
+  if (!read.ok) throw new HarReadError(read.problems);
+  const sanitized = read.exchanges.length > 0 && isSanitized(read.exchanges);
+  return {
+    entries: read.exchanges.length,
+    source: { creator: read.creator, sanitized },
+    results: analyzeExchanges(read.exchanges, { clockToleranceSec: opts.clockToleranceSec ?? 60, sanitized }),
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * What the rules ask about one exchange, computed lazily and at most once: most exchanges are
+ * healthy and never need their challenge parsed or their token decoded.
+ */
+import { parseChallenges } from '../challenge/index.js';
+import type { ChallengeResult } from '../challenge/index.js';
+import { findCredentials, type RequestCredentials } from '../credentials/index.js';
+import { headerValue, headerValues, type Exchange } from '../har/exchange.js';
+import { inspectToken } from '../token/index.js';
+import type { TokenReport } from '../token/index.js';
+
+export interface DiagnosisOptions {
+  /** Seconds a time may be off before it counts (default 60; a time counts only when strictly beyond). */
+  clockToleranceSec?: number;
+  /** The HAR was exported without Authorization / Cookie: absence proves nothing. */
+  sanitized?: boolean;
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|::1|[\w-]+\.localhost)$/i;
+
+export class Facts {
+  readonly tolerance: number;
+  readonly sanitized: boolean;
+  private cache = new Map<string, unknown>();
+
+  constructor(
+    readonly ex: Exchange,
+    opts: DiagnosisOptions,
+  ) {
+    this.tolerance = opts.clockToleranceSec ?? 60;
+    this.sanitized = opts.sanitized ?? false;
+  }
+
+  private memo<T>(key: string, compute: () => T): T {
+    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const value = compute();
+    this.cache.set(key, value);
+    return value;
+  }
+
+  get status(): number {
+    return this.ex.status;
+  }
+  /** 401, 403 or 407: the failures AuthLens explains. */
+  get authFailure(): boolean {
+    const s = this.ex.status;
+    return s === 401 || s === 403 || s === 407;
+  }
+  get url(): URL | null {
+    return this.memo('url', () => {
+      try {
+        return new URL(this.ex.url);
+      } catch {
+        return null;
+      }
+    });
+  }
+  get origin(): string {
+    return this.url?.origin ?? '';
+  }
+  get host(): string {
+    return this.url?.hostname.toLowerCase() ?? '';
+  }
+  get loopback(): boolean {
+    return LOOPBACK.test(this.host);
+  }
+  requestHeader(name: string): string | null {
+    return headerValue(this.ex.requestHeaders, name);
+  }
+  responseHeader(name: string): string | null {
+    return headerValue(this.ex.responseHeaders, name);
+  }
+  get challengeField(): 'WWW-Authenticate' | 'Proxy-Authenticate' {
+    return this.ex.status === 407 ? 'Proxy-Authenticate' : 'WWW-Authenticate';
+  }
+  get challengeLines(): string[] {
+    return this.memo('lines', () => headerValues(this.ex.responseHeaders, this.challengeField));
+  }
+  /** Lenient reading: what the server meant, even when it broke the grammar. */
+  get challenges(): ChallengeResult {
+    return this.memo('challenges', () => parseChallenges(this.challengeLines, { lenient: true, field: this.challengeField }));
+  }
+  /** Strict reading, for `malformed-challenge`. */
+  get strictChallenges(): ChallengeResult {
+    return this.memo('strict', () => parseChallenges(this.challengeLines, { field: this.challengeField }));
+  }
+  get schemes(): Set<string> {
+    return this.memo('schemes', () => new Set(this.challenges.challenges.map((c) => c.scheme.toLowerCase())));
+  }
+  /** The first challenge parameter of that name, across challenges (error, scope, …). */
+  param(name: string): string | null {
+    for (const c of this.challenges.challenges) if (c.params[name] !== undefined) return c.params[name]!;
+    return null;
+  }
+  get errorCode(): string | null {
+    return this.param('error');
+  }
+  get credentials(): RequestCredentials {
+    return this.memo('creds', () => findCredentials(this.ex.requestHeaders, this.ex.requestCookies, this.ex.url));
+  }
+  /** The bearer / DPoP token the request sent (Authorization first, else the query string). */
+  get token(): string | null {
+    return this.memo('token', () => {
+      const auth = this.credentials.authorization;
+      if (auth && (auth.kind === 'bearer' || auth.kind === 'dpop') && auth.token && !auth.problems.length) return auth.token;
+      if (this.credentials.urlParams.includes('access_token')) {
+        const v = this.url?.searchParams.get('access_token');
+        if (v) return v;
+      }
+      return null;
+    });
+  }
+  /** Server time: the response Date header, else when the request started (DESIGN §1). */
+  get referenceTime(): Date | null {
+    return this.memo('ref', () => {
+      const date = this.responseHeader('date');
+      // A cached response's Date is when it was first fetched, not now (DESIGN §4).
+      if (date && !this.ex.fromCache) {
+        const ms = Date.parse(date);
+        if (Number.isFinite(ms)) return new Date(ms);
+      }
+      return Number.isFinite(this.ex.startedMs) ? new Date(this.ex.startedMs) : null;
+    });
+  }
+  get tokenReport(): TokenReport | null {
+    return this.memo('report', () => {
+      const t = this.token;
+      if (!t) return null;
+      const now = this.referenceTime;
+      return inspectToken(t, { ...(now ? { now } : {}), clockToleranceSec: this.tolerance });
+    });
+  }
+  /** Cross-origin from the page's point of view: the request carried an Origin that differs. */
+  get crossOrigin(): boolean {
+    return this.memo('cross', () => {
+      const origin = this.requestHeader('origin');
+      if (!origin || origin === 'null') return false;
+      return origin.toLowerCase() !== this.origin.toLowerCase();
+    });
+  }
+  get isPreflight(): boolean {
+    return this.ex.method === 'OPTIONS' && (this.ex.resourceType === 'preflight' || this.requestHeader('access-control-request-method') !== null);
+  }
+  /** The response body as text, capped: error documents are small, bodies may not be. */
+  get body(): string {
+    return this.memo('body', () => (this.ex.responseBody?.text ?? '').slice(0, 256 * 1024));
+  }
+  get isApiCall(): boolean {
+    const t = this.ex.resourceType;
+    if (t === 'fetch' || t === 'xhr') return true;
+    const accept = this.requestHeader('accept') ?? '';
+    return /json|xml/i.test(accept) || this.requestHeader('x-requested-with') !== null;
+  }
+}

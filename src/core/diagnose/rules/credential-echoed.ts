@@ -1,0 +1,25 @@
+import type { Rule } from '../rule.js';
+
+/** A secret worth looking for is long enough not to match by chance. */
+const MIN_SECRET = 12;
+
+export const credentialEchoed: Rule = {
+  code: 'credential-echoed',
+  check({ f }) {
+    if (f.status < 400) return null;
+    const secrets: { kind: string; value: string }[] = [];
+    const auth = f.credentials.authorization;
+    if (auth?.token && auth.token.length >= MIN_SECRET) secrets.push({ kind: `${auth.scheme} credentials`, value: auth.token });
+    for (const h of f.ex.requestHeaders) if (f.credentials.apiKeyHeaders.includes(h.name) && h.value.length >= MIN_SECRET) secrets.push({ kind: h.name, value: h.value });
+    for (const c of f.ex.requestCookies) if (c.value.length >= MIN_SECRET) secrets.push({ kind: `cookie ${c.name}`, value: c.value });
+    if (!secrets.length) return null;
+    const body = f.body;
+    const where: string[] = [];
+    for (const s of secrets) {
+      if (body.includes(s.value)) where.push(`${s.kind} in the response body`);
+      else if (f.ex.responseHeaders.some((h) => h.name.toLowerCase() !== 'set-cookie' && h.value.includes(s.value))) where.push(`${s.kind} in a response header`);
+    }
+    if (!where.length) return null;
+    return { severity: 'warning', title: `The failure repeats the ${where[0]!.replace(/ in .*$/, '')}`, evidence: { where } };
+  },
+};

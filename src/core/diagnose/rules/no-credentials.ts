@@ -1,0 +1,18 @@
+import type { Rule } from '../rule.js';
+
+const HANDSHAKE = new Set(['negotiate', 'ntlm', 'kerberos']);
+
+export const noCredentials: Rule = {
+  code: 'no-credentials',
+  check({ f }) {
+    if ((f.status !== 401 && f.status !== 407) || f.sanitized || f.isPreflight) return null;
+    const c = f.credentials;
+    if (f.status === 407 ? c.proxyAuthorization : c.any) return null;
+    // The first leg of Negotiate/NTLM is a 401 to a request without credentials, by design.
+    if (f.schemes.size > 0 && [...f.schemes].every((s) => HANDSHAKE.has(s))) return null;
+    return {
+      severity: 'error',
+      evidence: { authorization: null, cookies: [], apiKeyHeaders: [], challenge: f.challengeLines.join(', ') || null },
+    };
+  },
+};

@@ -1,0 +1,33 @@
+import type { Rule } from '../rule.js';
+
+/** RFC 6749 §5.2 / §6: the token endpoint refused a refresh token. */
+export const refreshFailed: Rule = {
+  code: 'refresh-failed',
+  check({ f }) {
+    if (f.ex.method !== 'POST' || (f.status !== 400 && f.status !== 401)) return null;
+    const req = f.ex.requestBody;
+    const form = req?.params?.find((p) => p.name === 'grant_type')?.value ?? /(?:^|&)grant_type=([^&]*)/.exec(req?.text ?? '')?.[1] ?? jsonGrant(req?.text ?? '');
+    let error: string | null = null;
+    let description: string | null = null;
+    try {
+      const json = JSON.parse(f.body) as { error?: unknown; error_description?: unknown };
+      if (typeof json.error === 'string') error = json.error;
+      if (typeof json.error_description === 'string') description = json.error_description;
+    } catch {
+      // not JSON
+    }
+    const isRefresh = form === 'refresh_token';
+    if (!isRefresh && !(error === 'invalid_grant' && /token/i.test(f.url?.pathname ?? ''))) return null;
+    return { severity: 'error', title: `The token endpoint refused the ${isRefresh ? 'refresh token' : 'grant'}${error ? ` (${error})` : ''}`, evidence: { grant_type: form, error, error_description: description, status: f.status } };
+  },
+};
+
+function jsonGrant(text: string): string | null {
+  if (!text.startsWith('{')) return null;
+  try {
+    const v = (JSON.parse(text) as { grant_type?: unknown }).grant_type;
+    return typeof v === 'string' ? v : null;
+  } catch {
+    return null;
+  }
+}

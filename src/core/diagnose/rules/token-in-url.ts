@@ -1,0 +1,11 @@
+import type { Rule } from '../rule.js';
+
+/** RFC 6750 §2.3 / §5.3: tokens in URLs end up in logs, history and Referer. */
+export const tokenInUrl: Rule = {
+  code: 'token-in-url',
+  check({ f }) {
+    const params = f.credentials.urlParams;
+    if (!params.length) return null;
+    return { severity: 'warning', title: `A credential travels in the URL (${params.join(', ')})`, evidence: { parameters: params } };
+  },
+};

@@ -1,0 +1,75 @@
+/**
+ * What the engine remembers across exchanges, kept compact (no exchange objects): redirect
+ * targets, recent failures, and session cookies seen per host.
+ */
+import type { Facts } from './facts.js';
+
+export interface RedirectRecord {
+  index: number;
+  fromUrl: string;
+  fromOrigin: string;
+  hadAuthorization: boolean;
+  apiCall: boolean;
+}
+
+export interface FailureRecord {
+  count: number;
+  firstIndex: number;
+  lastMs: number;
+  credentialKey: string;
+}
+
+const MAX_TRACKED = 5000;
+
+export class Session {
+  readonly redirects = new Map<string, RedirectRecord>();
+  readonly failures = new Map<string, FailureRecord>();
+  readonly sessionCookiesByHost = new Map<string, Set<string>>();
+
+  /** Called after the rules ran for an exchange, so rules only ever see earlier exchanges. */
+  record(f: Facts): void {
+    const ex = f.ex;
+    if (ex.status >= 300 && ex.status < 400 && ex.redirectURL) {
+      let target = ex.redirectURL;
+      try {
+        target = new URL(ex.redirectURL, ex.url).href;
+      } catch {
+        // keep as given
+      }
+      bounded(this.redirects).set(target, {
+        index: ex.index,
+        fromUrl: ex.url,
+        fromOrigin: f.origin,
+        hadAuthorization: f.credentials.authorization !== null,
+        apiCall: f.isApiCall || (this.redirects.get(ex.url)?.apiCall ?? false),
+      });
+    }
+    if (f.authFailure) {
+      const key = failureKey(f);
+      const prev = this.failures.get(key);
+      const credentialKey = f.requestHeader('authorization') ?? '';
+      if (prev && prev.credentialKey === credentialKey) {
+        prev.count++;
+        prev.lastMs = ex.startedMs;
+      } else bounded(this.failures).set(key, { count: 1, firstIndex: ex.index, lastMs: ex.startedMs, credentialKey });
+    }
+    const names = f.credentials.sessionCookieNames;
+    if (names.length && f.host) {
+      let set = this.sessionCookiesByHost.get(f.host);
+      if (!set) bounded(this.sessionCookiesByHost).set(f.host, (set = new Set()));
+      for (const n of names) if (set.size < 50) set.add(n);
+    }
+  }
+}
+
+export function failureKey(f: Facts): string {
+  return `${f.ex.method} ${f.ex.url}`;
+}
+
+function bounded<K, V>(map: Map<K, V>): Map<K, V> {
+  if (map.size >= MAX_TRACKED) {
+    const oldest = map.keys().next();
+    if (!oldest.done) map.delete(oldest.value);
+  }
+  return map;
+}

@@ -1,0 +1,14 @@
+import { base64urlToBytes, utf8Decode } from '../util/base64url.js';
+
+const TEXTUAL = /^(text\/|application\/(json|problem\+json|xml|x-www-form-urlencoded|javascript|[\w.+-]*\+json|[\w.+-]*\+xml))/i;
+
+/**
+ * Decodes base64 `content.text` (HAR `encoding: "base64"`) when the body is textual; binary
+ * bodies are not text, so null.
+ */
+export function base64ToText(b64: string, mimeType: string): string | null {
+  if (mimeType && !TEXTUAL.test(mimeType)) return null;
+  const compact = b64.replace(/[\s=]+/g, '').replace(/\+/g, '-').replace(/\//g, '_');
+  const bytes = base64urlToBytes(compact, { lenient: true });
+  return bytes ? utf8Decode(bytes) : null;
+}

@@ -1,0 +1,164 @@
+/**
+ * Reads HAR 1.2 from any exporter (Chrome live + exported, Firefox, Safari, Charles, Fiddler, HTTP
+ * Toolkit, mitmproxy) into Exchanges. Never rejects a HAR for failing a schema: missing optional
+ * fields, odd types and versions are tolerated; only what can't be read is a problem.
+ */
+import { problem, type Problem } from '../problem.js';
+import type { Body, Cookie, Exchange, Header } from './exchange.js';
+import { base64ToText } from './base64-text.js';
+
+export interface HarReadResult {
+  exchanges: Exchange[];
+  /** `log.creator.name` verbatim, or null. */
+  creator: string | null;
+  problems: Problem[];
+  /** False when the input couldn't be read as a HAR at all (see problems). */
+  ok: boolean;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const num = (v: unknown, fallback = 0): number => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : fallback;
+};
+
+function headers(v: unknown): Header[] {
+  if (Array.isArray(v)) {
+    const out: Header[] = [];
+    for (const h of v) if (isObj(h) && (typeof h.name === 'string' || typeof h.name === 'number')) out.push({ name: String(h.name), value: str(h.value) });
+    return out;
+  }
+  // Some tools write headers as an object map.
+  if (isObj(v)) return Object.entries(v).map(([name, value]) => ({ name, value: Array.isArray(value) ? value.map(str).join(', ') : str(value) }));
+  return [];
+}
+
+function cookies(v: unknown): Cookie[] {
+  if (!Array.isArray(v)) return [];
+  const out: Cookie[] = [];
+  for (const c of v) if (isObj(c) && typeof c.name === 'string') out.push({ name: c.name, value: str(c.value) });
+  return out;
+}
+
+function body(v: unknown, isResponse: boolean): Body | null {
+  if (!isObj(v)) return null;
+  const mimeType = str(v.mimeType);
+  let text: string | null = typeof v.text === 'string' ? v.text : null;
+  if (text !== null && isResponse && str(v.encoding).toLowerCase() === 'base64') text = base64ToText(text, mimeType);
+  const params = Array.isArray(v.params) ? v.params.filter(isObj).map((p) => ({ name: str(p.name), value: str(p.value) })) : undefined;
+  return { mimeType, text, size: num(v.size, text?.length ?? 0), ...(params ? { params } : {}) };
+}
+
+/** One entry (a HAR file's, or a live DevTools one) into an Exchange. Never throws. */
+export function normalizeEntry(raw: unknown, index: number): Exchange {
+  const e = isObj(raw) ? raw : {};
+  const req = isObj(e.request) ? e.request : {};
+  const res = isObj(e.response) ? e.response : {};
+  const startedDateTime = str(e.startedDateTime);
+  const responseHeaders = headers(res.headers);
+  let redirectURL = str(res.redirectURL);
+  if (!redirectURL) {
+    const location = responseHeaders.find((h) => h.name.toLowerCase() === 'location');
+    if (location) redirectURL = location.value;
+  }
+  const status = Math.trunc(num(res.status));
+  const cache = isObj(e.cache) ? e.cache : null;
+  const fromCache =
+    status === 304 ||
+    e._fromCache === 'disk' ||
+    e._fromCache === 'memory' ||
+    e._fromCache === true ||
+    Boolean(cache && (isObj(cache.beforeRequest) || isObj(cache.afterRequest)) && (cache.beforeRequest as Obj | undefined)?.hitCount);
+  return {
+    index,
+    startedDateTime,
+    startedMs: startedDateTime ? Date.parse(startedDateTime) : NaN,
+    time: num(e.time),
+    method: str(req.method).toUpperCase() || 'GET',
+    url: str(req.url),
+    httpVersion: str(req.httpVersion || res.httpVersion),
+    requestHeaders: headers(req.headers),
+    requestCookies: cookies(req.cookies),
+    requestBody: body(req.postData, false),
+    status: status >= 0 && status < 1000 ? status : 0,
+    statusText: str(res.statusText),
+    responseHeaders,
+    responseCookies: cookies(res.cookies),
+    responseBody: body(res.content, true),
+    redirectURL,
+    resourceType: typeof e._resourceType === 'string' ? e._resourceType : null,
+    fromCache,
+    pageref: typeof e.pageref === 'string' ? e.pageref : null,
+  };
+}
+
+/** Position of a JSON syntax error as "line L, column C", from V8's "at position N". */
+function jsonErrorPosition(text: string, message: string): { offset: number; where: string } | null {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return null;
+  const offset = Number(m[1]);
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { offset, where: `line ${line}, column ${offset - lineStart + 1}` };
+}
+
+/** Parses JSON text; a syntax error becomes a problem with its position. */
+export function parseHarText(text: string): { value: unknown; problems: Problem[] } {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (clean.trim() === '') return { value: undefined, problems: [problem('empty-input', 'error', 'The input is empty: expected a HAR file (JSON with a "log" object).')] };
+  try {
+    return { value: JSON.parse(clean), problems: [] };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const pos = jsonErrorPosition(clean, message);
+    const truncated = pos && pos.offset >= clean.length - 1;
+    return {
+      value: undefined,
+      problems: [
+        problem(
+          truncated ? 'truncated-json' : 'invalid-json',
+          'error',
+          `${truncated ? 'The file ends in the middle of the JSON (truncated?)' : 'The file is not valid JSON'}${pos ? ` at ${pos.where}` : ''}: ${message}`,
+          pos?.offset,
+        ),
+      ],
+    };
+  }
+}
+
+/** Reads a HAR given as parsed JSON or as text. */
+export function readHar(input: unknown): HarReadResult {
+  const problems: Problem[] = [];
+  let value = input;
+  if (typeof input === 'string') {
+    const parsed = parseHarText(input);
+    if (parsed.problems.length) return { exchanges: [], creator: null, problems: parsed.problems, ok: false };
+    value = parsed.value;
+  }
+  if (!isObj(value) || !isObj(value.log)) {
+    const what = Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value;
+    problems.push(problem('not-a-har', 'error', `Expected a HAR object with a "log" property, got ${what}${isObj(value) ? ` with keys ${Object.keys(value).slice(0, 5).join(', ') || '(none)'}` : ''}.`));
+    return { exchanges: [], creator: null, problems, ok: false };
+  }
+  const log = value.log;
+  const creator = isObj(log.creator) && typeof log.creator.name === 'string' ? log.creator.name : null;
+  let entries: unknown[] = [];
+  if (Array.isArray(log.entries)) entries = log.entries;
+  else if (log.entries == null) problems.push(problem('no-entries', 'warning', 'log.entries is missing or null: the HAR holds no requests.'));
+  else {
+    problems.push(problem('invalid-entries', 'error', `log.entries must be a list, got ${typeof log.entries}.`));
+    return { exchanges: [], creator, problems, ok: false };
+  }
+  const exchanges: Exchange[] = new Array(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    if (!isObj(entries[i])) problems.push(problem('invalid-entry', 'warning', `Entry ${i} is not an object; skipped.`));
+    exchanges[i] = normalizeEntry(entries[i], i);
+  }
+  return { exchanges, creator, problems, ok: true };
+}
