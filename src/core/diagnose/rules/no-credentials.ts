@@ -4,7 +4,9 @@ const HANDSHAKE = new Set(['negotiate', 'ntlm', 'kerberos']);
 
 export const noCredentials: Rule = {
   code: 'no-credentials',
-  check({ f }) {
+  check({ f, found }) {
+    // A more specific cause already explains the missing credentials.
+    if (found.has('auth-dropped-on-redirect') || found.has('cookie-session-missing')) return null;
     if ((f.status !== 401 && f.status !== 407) || f.sanitized || f.isPreflight) return null;
     const c = f.credentials;
     if (f.status === 407 ? c.proxyAuthorization : c.any) return null;
