@@ -33,7 +33,7 @@ export { readHar, normalizeEntry, parseHarText } from './har/index.js';
 export type { HarReadResult } from './har/index.js';
 export { parseAuthorization, findCredentials, parseDpopProof, isSessionCookieName } from './credentials/index.js';
 export type { CredentialKind, CredentialResult, RequestCredentials, DpopProof } from './credentials/index.js';
-export { analyzeHar, analyzeExchanges, createDiagnosis, isSanitized, HarReadError, RULES } from './diagnose/index.js';
+export { analyzeHar, analyzeExchanges, createDiagnosis, reviewWithBody, isSanitized, HarReadError, RULES } from './diagnose/index.js';
 export type { Diagnosis, DiagnosisOptions } from './diagnose/index.js';
 export { FINDINGS, VENDOR_ERRORS, matchVendorErrors } from './knowledge/index.js';
 export type { FindingKnowledge, Reference, VendorError, VendorErrorMatch } from './knowledge/index.js';

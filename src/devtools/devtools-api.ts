@@ -1,9 +1,30 @@
 /**
- * The one place that reaches the browser's DevTools extension API. Chrome exposes `chrome.devtools`,
- * Firefox `browser.devtools`; webextension-polyfill wraps events and panels but not
- * `network.getHAR` / `request.getContent`, whose shapes differ (see `readContent`).
+ * The one place that reaches the browser's DevTools extension API. Chrome exposes `chrome.*`,
+ * Firefox `browser.*` (and `chrome.*`). AuthLens only uses events, `panels.create`, `themeName`,
+ * `inspectedWindow.tabId` and `runtime.getURL`, which have the same shape in both, plus
+ * `network.getHAR` / `request.getContent`, which don't (see `getHar`, `readContent`) and which
+ * webextension-polyfill doesn't wrap either — so a few lines replace the polyfill and keep the
+ * panel inside its JavaScript budget.
  */
-import browser from 'webextension-polyfill';
+interface EventApi<T extends (...args: never[]) => void> {
+  addListener(listener: T): void;
+  removeListener(listener: T): void;
+}
+
+interface ExtensionApi {
+  devtools: {
+    panels: { create(title: string, icon: string, page: string, callback?: () => void): unknown; themeName?: string };
+    network: {
+      onRequestFinished: EventApi<(entry: unknown) => void>;
+      onNavigated: EventApi<(url: string) => void>;
+    };
+    inspectedWindow: { tabId: number };
+  };
+  runtime: { getURL(path: string): string; getBrowserInfo?: unknown };
+}
+
+const g = globalThis as { browser?: ExtensionApi; chrome?: ExtensionApi };
+export const browser: ExtensionApi = (g.browser ?? g.chrome)!;
 
 export type RawEntry = Record<string, unknown> & { getContent?: unknown };
 
@@ -11,18 +32,17 @@ interface RawNetworkApi {
   getHAR(callback?: (har: { entries?: RawEntry[] }) => void): Promise<{ entries?: RawEntry[] }> | void;
 }
 
-export { browser };
 
 /** Firefox is the browser whose runtime can describe itself (`runtime.getBrowserInfo`). */
 export function isFirefox(): boolean {
-  return typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
+  return typeof g.browser?.runtime.getBrowserInfo === 'function';
 }
 
 function rawNetwork(): RawNetworkApi {
   const g = globalThis as { chrome?: { devtools?: { network?: RawNetworkApi } } };
   // In Chrome, use the native object: the polyfill's wrapper doesn't know getHAR.
   const native = g.chrome?.devtools?.network;
-  return (native ?? (browser.devtools.network as unknown as RawNetworkApi));
+  return native ?? (browser.devtools.network as unknown as RawNetworkApi);
 }
 
 /** `getHAR()` as a promise in both browsers (Chrome: callback or promise; Firefox: promise). */

@@ -26,7 +26,7 @@ function onRequestFinished(entry: unknown) {
   }
 }
 
-browser.devtools.network.onRequestFinished.addListener(onRequestFinished as never);
+browser.devtools.network.onRequestFinished.addListener(onRequestFinished);
 
 const tabId = inspectedTabId();
 const channel = new BroadcastChannel(CAPTURE_CHANNEL);
@@ -37,7 +37,7 @@ channel.onmessage = (event: MessageEvent<ChannelMessage>) => {
   channel.postMessage(reply);
   // From now on the panel listens itself.
   handedOver = true;
-  browser.devtools.network.onRequestFinished.removeListener(onRequestFinished as never);
+  browser.devtools.network.onRequestFinished.removeListener(onRequestFinished);
 };
 
 // The path must be absolute: relative paths resolve differently in Chrome and Firefox.

@@ -43,7 +43,7 @@ export function createDevtoolsSource(): NetworkSource {
       const onNavigated = (url: string) => {
         if (!stopped) handlers.onNavigated?.(url);
       };
-      browser.devtools.network.onRequestFinished.addListener(onFinished as never);
+      browser.devtools.network.onRequestFinished.addListener(onFinished);
       browser.devtools.network.onNavigated.addListener(onNavigated);
 
       void getHar().then((entries) => {
@@ -72,7 +72,7 @@ export function createDevtoolsSource(): NetworkSource {
         stopped = true;
         if (timer) clearInterval(timer);
         channel.close();
-        browser.devtools.network.onRequestFinished.removeListener(onFinished as never);
+        browser.devtools.network.onRequestFinished.removeListener(onFinished);
         browser.devtools.network.onNavigated.removeListener(onNavigated);
       };
     },

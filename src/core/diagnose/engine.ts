@@ -53,6 +53,29 @@ function toFinding(code: FindingCode, draft: FindingDraft): Finding {
   };
 }
 
+/** Rules that read the response body: re-run when a body arrives later (live capture). */
+const BODY_RULES = new Set<FindingCode>(['vendor-error', 'credential-echoed', 'account-enumeration', 'refresh-failed', 'insufficient-scope']);
+
+/**
+ * Live capture gets bodies after the fact (`getContent`): adds the body-based findings to those
+ * already found, without replaying the session.
+ */
+export function reviewWithBody(exchange: Exchange, findings: readonly Finding[], opts: DiagnosisOptions = {}): Finding[] {
+  const f = new Facts(exchange, opts);
+  const found = new Map<FindingCode, FindingDraft>(findings.map((x) => [x.code, { severity: x.severity, evidence: x.evidence }]));
+  const session = new Session();
+  const added: Finding[] = [];
+  for (const rule of RULES) {
+    if (!BODY_RULES.has(rule.code) || found.has(rule.code)) continue;
+    const draft = rule.check({ f, session, found });
+    if (draft) {
+      found.set(rule.code, draft);
+      added.push(toFinding(rule.code, draft));
+    }
+  }
+  return added.length ? [...findings, ...added].sort((a, b) => RANK[a.severity] - RANK[b.severity]) : [...findings];
+}
+
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 
 /** DESIGN §3.2: sanitized = no entry carries Authorization, Proxy-Authorization, Cookie or Set-Cookie. */

@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Store } from '../store/create-store.js';
+import { RequestList } from './RequestList.js';
+import { Toolbar } from './Toolbar.js';
+
+type DetailModule = typeof import('./DetailPane.js');
+type SummaryModule = typeof import('./SummaryView.js');
+// The detail pane and the summary load on first use: capture and the list start faster.
+let detailModule: Promise<DetailModule> | null = null;
+let summaryModule: Promise<SummaryModule> | null = null;
+
+function useLazy<T>(load: () => Promise<T>, wanted: boolean): T | null {
+  const [mod, setMod] = useState<T | null>(null);
+  useEffect(() => {
+    if (wanted && !mod) void load().then((m) => setMod(() => m));
+  }, [wanted]);
+  return mod;
+}
+
+export function App({ store }: { store: Store }) {
+  const filterRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        filterRef.current?.focus();
+      } else if (e.key === 'Escape' && store.selectedId.value !== null && !(e.target instanceof HTMLInputElement)) {
+        store.select(null);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const detail = useLazy(() => (detailModule ??= import('./DetailPane.js')), store.selectedId.value !== null);
+  const summary = useLazy(() => (summaryModule ??= import('./SummaryView.js')), store.view.value === 'summary');
+  const rows = store.visible.value;
+  const total = store.all.value.length;
+  const selected = store.selected.value;
+  return (
+    <div class={`app theme-${store.source.theme}`}>
+      <Toolbar store={store} filterRef={filterRef} />
+      {store.notices.value.map((n) => (
+        <div key={n.message} class="notice" role="status">
+          {n.message}
+        </div>
+      ))}
+      {store.sourceInfo.value?.sanitized && (
+        <div class="notice" role="status">
+          This HAR was exported sanitized (no Authorization or cookies anywhere): missing credentials prove nothing.
+        </div>
+      )}
+      {store.dropped.value > 0 && (
+        <div class="notice" role="status">
+          {store.dropped.value} older entries dropped — raise the limit in settings (⚙).
+        </div>
+      )}
+      {store.view.value === 'summary' ? (
+        summary ? <summary.SummaryView store={store} /> : <p class="empty">Loading…</p>
+      ) : (
+        <div class={`main${selected ? ' with-detail' : ''}`}>
+          {rows.length ? (
+            <RequestList store={store} />
+          ) : (
+            <div class="empty-state">
+              {total === 0 ? (
+                store.source.kind === 'devtools' ? (
+                  <>
+                    <p>No auth failures yet.</p>
+                    <p>Requests appear here as the page makes them. Reload the page to capture requests made before DevTools opened.</p>
+                  </>
+                ) : (
+                  <p>Open a HAR file to see its auth failures.</p>
+                )
+              ) : (
+                <p>
+                  {total} requests captured, none match{store.authOnly.value ? ' "Auth only"' : ''}
+                  {store.filterText.value ? ` and the filter "${store.filterText.value}"` : ''}.
+                </p>
+              )}
+            </div>
+          )}
+          {selected && (detail ? <detail.DetailPane key={selected.id} store={store} row={selected} /> : <section class="detail" aria-busy="true" />)}
+        </div>
+      )}
+      <footer class="status-bar">
+        {rows.length} / {total} requests · {store.all.value.filter((r) => r.findings.some((f) => f.severity === 'error')).length} with errors
+        {store.recording.value ? '' : ' · recording paused'}
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState } from 'preact/hooks';
+import type { Row, Store } from '../store/create-store.js';
+import { BodyTab } from './BodyTab.js';
+import { ChallengeTab } from './ChallengeTab.js';
+import { FindingCard } from './FindingCard.js';
+import { HeadersTab } from './HeadersTab.js';
+import { RelatedTab } from './RelatedTab.js';
+import { TokenTab } from './TokenTab.js';
+
+const TABS = ['Diagnosis', 'Challenge', 'Token', 'Headers', 'Related', 'Body'] as const;
+type Tab = (typeof TABS)[number];
+
+export function DetailPane({ store, row }: { store: Store; row: Row }) {
+  const [tab, setTab] = useState<Tab>('Diagnosis');
+  const [note, setNote] = useState('');
+  const copy = (text: string, what: string) => {
+    void store.source.copyText(text).then(() => {
+      setNote(`${what} copied`);
+      setTimeout(() => setNote(''), 1500);
+    });
+  };
+  return (
+    <section class="detail" aria-label={`Details of ${row.method} ${row.url}`}>
+      <header class="detail-head">
+        <button type="button" class="icon" title="Close (Esc)" aria-label="Close details" onClick={() => store.select(null)}>
+          ✕
+        </button>
+        <span class="detail-title" title={row.url}>
+          {row.method} {row.path} → <strong>{row.status || 'failed'}</strong>
+        </span>
+        <button type="button" title="Copy as cURL, with secrets redacted" onClick={() => void import('../../core/redact/index.js').then(({ toCurl }) => copy(toCurl(row.ex, { includeCredentials: false }), 'cURL'))}>
+          Copy cURL
+        </button>
+        {note && <span class="toast">{note}</span>}
+      </header>
+      <div class="tabs" role="tablist">
+        {TABS.map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} class={tab === t ? 'active' : ''} onClick={() => setTab(t)}>
+            {t}
+            {t === 'Diagnosis' && row.findings.length ? ` (${row.findings.length})` : ''}
+          </button>
+        ))}
+      </div>
+      <div class="tab-body" role="tabpanel">
+        {tab === 'Diagnosis' &&
+          (row.findings.length ? (
+            row.findings.map((f) => <FindingCard key={f.code} finding={f} openUrl={(u) => store.source.openUrl(u)} />)
+          ) : (
+            <p class="empty">Nothing wrong found in this exchange.</p>
+          ))}
+        {tab === 'Challenge' && <ChallengeTab ex={row.ex} />}
+        {tab === 'Token' && <TokenTab ex={row.ex} copy={(t) => copy(t, 'Token JSON')} />}
+        {tab === 'Headers' && <HeadersTab ex={row.ex} />}
+        {tab === 'Related' && <RelatedTab row={row} rows={store.all.value} select={(id) => store.select(id)} />}
+        {tab === 'Body' && <BodyTab ex={row.ex} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Finding } from '../../core/diagnose/index.js';
+import { FINDINGS } from '../../core/knowledge/findings.js';
+
+function show(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+/** One finding: the only elements in the panel that carry data-code (DESIGN §3.3). */
+export function FindingCard({ finding, openUrl }: { finding: Finding; openUrl: (url: string) => void }) {
+  const refs = FINDINGS[finding.code]?.refs ?? [];
+  const evidence = Object.entries(finding.evidence).filter(([, v]) => v !== undefined);
+  return (
+    <article class={`card sev-${finding.severity}`} data-code={finding.code} data-severity={finding.severity} aria-label={finding.title}>
+      <header>
+        <span class={`badge ${finding.severity}`}>{finding.severity}</span>
+        <h3>{finding.title}</h3>
+        <code class="code">{finding.code}</code>
+      </header>
+      <p>{finding.detail}</p>
+      {evidence.length > 0 && (
+        <table class="evidence">
+          <tbody>
+            {evidence.map(([k, v]) => (
+              <tr key={k}>
+                <th>{k}</th>
+                <td>{show(v)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div class="fix">
+        <div>
+          <strong>Calling the API:</strong> {finding.fix.client}
+        </div>
+        <div>
+          <strong>Building the API:</strong> {finding.fix.server}
+        </div>
+      </div>
+      {refs.length > 0 && (
+        <div class="refs">
+          {refs.map((r) => (
+            <a
+              key={r.url}
+              href={r.url}
+              onClick={(e) => {
+                e.preventDefault();
+                openUrl(r.url);
+              }}
+            >
+              {r.label}
+            </a>
+          ))}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Row } from '../store/create-store.js';
+
+/** Redirect chain, preflight and earlier attempts of the same request. */
+export function RelatedTab({ row, rows, select }: { row: Row; rows: readonly Row[]; select: (id: number) => void }) {
+  const base = row.url.split(/[?#]/)[0];
+  const related = rows.filter((r) => {
+    if (r.id === row.id) return false;
+    if (r.url.split(/[?#]/)[0] === base) return true;
+    return redirectTarget(r) === row.url || redirectTarget(row) === r.url;
+  });
+  if (!related.length) return <p class="empty">No redirect, preflight or other attempt of this request was captured.</p>;
+  return (
+    <ul class="related">
+      {related.map((r) => (
+        <li key={r.id}>
+          <button type="button" class="link" onClick={() => select(r.id)}>
+            {kind(r, row)}: {r.method} {r.path} → {r.status || 'failed'}
+            {r.findings[0] ? ` · ${r.findings[0].title}` : ''}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function redirectTarget(r: Row): string {
+  if (!r.ex.redirectURL) return '';
+  try {
+    return new URL(r.ex.redirectURL, r.url).href;
+  } catch {
+    return r.ex.redirectURL;
+  }
+}
+
+function kind(r: Row, current: Row): string {
+  if (r.method === 'OPTIONS') return 'Preflight';
+  if (redirectTarget(r) === current.url) return 'Redirected here from';
+  if (redirectTarget(current) === r.url) return 'Redirects to';
+  return r.id < current.id ? 'Earlier attempt' : 'Later attempt';
+}

@@ -1,0 +1,67 @@
+import type { FindingCode } from '../../core/diagnose/index.js';
+import { FINDINGS } from '../../core/knowledge/findings.js';
+import type { Store } from '../store/create-store.js';
+
+/** Failures grouped by cause and by endpoint, for a long QA session. */
+export function SummaryView({ store }: { store: Store }) {
+  const rows = store.all.value;
+  const byCode = new Map<FindingCode, { count: number; severity: string; first: string; last: string; endpoints: Map<string, number> }>();
+  for (const r of rows) {
+    for (const f of r.findings) {
+      let g = byCode.get(f.code);
+      if (!g) byCode.set(f.code, (g = { count: 0, severity: f.severity, first: r.ex.startedDateTime, last: r.ex.startedDateTime, endpoints: new Map() }));
+      g.count++;
+      g.last = r.ex.startedDateTime;
+      const endpoint = `${r.method} ${r.host}${r.path.split('?')[0]}`;
+      g.endpoints.set(endpoint, (g.endpoints.get(endpoint) ?? 0) + 1);
+    }
+  }
+  const groups = [...byCode.entries()].sort((a, b) => b[1].count - a[1].count);
+  if (!groups.length) return <p class="empty">No findings yet. Failures will be grouped here by cause and endpoint.</p>;
+  const time = (iso: string) => (iso ? new Date(iso).toLocaleTimeString() : '');
+  return (
+    <div class="summary">
+      <table class="kv">
+        <thead>
+          <tr>
+            <th>Cause</th>
+            <th>Count</th>
+            <th>First / last seen</th>
+            <th>Endpoints</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map(([code, g]) => (
+            <tr key={code} class={`sev-${g.severity}`}>
+              <td>
+                <button
+                  type="button"
+                  class="link"
+                  title="Show these requests"
+                  onClick={() => {
+                    store.filterText.value = `code:${code}`;
+                    store.view.value = 'requests';
+                  }}
+                >
+                  {FINDINGS[code].title}
+                </button>
+              </td>
+              <td>{g.count}</td>
+              <td>
+                {time(g.first)} – {time(g.last)}
+              </td>
+              <td>
+                {[...g.endpoints.entries()]
+                  .sort((a, b) => b[1] - a[1])
+                  .slice(0, 3)
+                  .map(([e, n]) => `${e} (${n})`)
+                  .join(', ')}
+                {g.endpoints.size > 3 ? ` and ${g.endpoints.size - 3} more` : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,255 @@
+/**
+ * The panel's state as signals, built by a factory so the UI runs the same under DevTools, in the
+ * HAR viewer and in tests. Capture work per request is one normalize + one incremental diagnosis;
+ * bodies are fetched lazily, only for failures.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import { createDiagnosis, reviewWithBody, type Diagnosis, type Finding } from '../../core/diagnose/index.js';
+import { normalizeEntry, type Exchange } from '../../core/har/index.js';
+import { matchesFilter, parseFilter, type FilterableRow } from '../filter.js';
+import type { CaptureNotice, NetworkSource, RawHarEntry } from '../source.js';
+
+export interface Row extends FilterableRow {
+  id: number;
+  raw: RawHarEntry;
+  ex: Exchange;
+  findings: Finding[];
+  path: string;
+  bodyRequested: boolean;
+}
+
+export interface Settings {
+  clockToleranceSec: number;
+  maxEntries: number;
+  redactionLevel: 'default' | 'strict';
+}
+
+export const DEFAULT_SETTINGS: Settings = { clockToleranceSec: 60, maxEntries: 50_000, redactionLevel: 'default' };
+
+const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
+
+export function createStore(source: NetworkSource) {
+  const saved = source.loadSettings() ?? {};
+  const settings = signal<Settings>({ ...DEFAULT_SETTINGS, ...pickSettings(saved) });
+  const rows: Row[] = [];
+  const keys = new Set<string>();
+  const version = signal(0);
+  const filterText = signal('');
+  const authOnly = signal(true);
+  const preserveLog = signal(false);
+  const recording = signal(true);
+  const selectedId = signal<number | null>(null);
+  const notices = signal<CaptureNotice[]>([]);
+  const dropped = signal(0);
+  const sourceInfo = signal<{ label: string; creator: string | null; sanitized: boolean } | null>(null);
+  const view = signal<'requests' | 'summary'>('requests');
+  let diagnosis: Diagnosis = createDiagnosis({ clockToleranceSec: settings.value.clockToleranceSec });
+  let nextId = 1;
+  let scheduled = false;
+  const captureTimes: number[] = [];
+
+  const bump = () => {
+    if (scheduled) return;
+    scheduled = true;
+    // Many entries can arrive at once (getHAR backfill): repaint once per frame, not per entry.
+    queueMicrotask(() => {
+      scheduled = false;
+      version.value++;
+    });
+  };
+
+  function resetDiagnosis() {
+    diagnosis = createDiagnosis({ clockToleranceSec: settings.value.clockToleranceSec, sanitized: sourceInfo.value?.sanitized ?? false });
+  }
+
+  function keyOf(raw: RawHarEntry): string {
+    const req = (raw.request ?? {}) as { method?: unknown; url?: unknown };
+    const res = (raw.response ?? {}) as { status?: unknown };
+    return `${String(raw.startedDateTime ?? '')}|${String(req.method ?? '')}|${String(req.url ?? '')}|${String(res.status ?? '')}`;
+  }
+
+  function add(entries: RawHarEntry[]) {
+    if (!recording.value) return;
+    for (const raw of entries) {
+      const key = keyOf(raw);
+      if (keys.has(key)) continue;
+      const t0 = performance.now();
+      keys.add(key);
+      const ex = normalizeEntry(raw, rows.length ? rows[rows.length - 1]!.ex.index + 1 : 0);
+      const findings = diagnosis.add(ex);
+      const row = makeRow(raw, ex, findings);
+      rows.push(row);
+      if (captureTimes.length < 100_000) captureTimes.push(performance.now() - t0);
+      if (needsBody(ex)) void loadBody(row);
+    }
+    const max = settings.value.maxEntries;
+    if (rows.length > max) {
+      const removed = rows.splice(0, rows.length - max);
+      for (const r of removed) keys.delete(keyOf(r.raw));
+      dropped.value += removed.length;
+    }
+    bump();
+  }
+
+  function makeRow(raw: RawHarEntry, ex: Exchange, findings: Finding[]): Row {
+    let host = '';
+    let path = ex.url;
+    try {
+      const u = new URL(ex.url);
+      host = u.hostname.toLowerCase();
+      path = u.pathname + u.search;
+    } catch {
+      // keep the raw URL
+    }
+    return {
+      id: nextId++,
+      raw,
+      ex,
+      findings,
+      status: ex.status,
+      method: ex.method,
+      url: ex.url,
+      host,
+      path,
+      codes: findings.map((f) => f.code),
+      severities: findings.map((f) => f.severity),
+      text: `${ex.method} ${ex.url} ${ex.status} ${findings.map((f) => f.title).join(' ')}`.toLowerCase(),
+      bodyRequested: false,
+    };
+  }
+
+  function needsBody(ex: Exchange): boolean {
+    if (ex.responseBody?.text) return false;
+    return ex.status === 400 || ex.status === 401 || ex.status === 403 || ex.status === 407 || /token/i.test(ex.url.split('?')[0] ?? '');
+  }
+
+  async function loadBody(row: Row) {
+    if (row.bodyRequested) return;
+    row.bodyRequested = true;
+    const { text, encoding } = await source.getContent(row.raw);
+    if (text === null) return;
+    const withBody: Exchange = {
+      ...row.ex,
+      responseBody: { mimeType: row.ex.responseBody?.mimeType ?? '', size: text.length, text: encoding === 'base64' ? safeAtob(text) : text },
+    };
+    row.ex = withBody;
+    const findings = reviewWithBody(withBody, row.findings, { clockToleranceSec: settings.value.clockToleranceSec });
+    if (findings.length !== row.findings.length) {
+      row.findings = findings;
+      row.codes = findings.map((f) => f.code);
+      row.severities = findings.map((f) => f.severity);
+    }
+    bump();
+  }
+
+  function clear() {
+    batch(() => {
+      rows.length = 0;
+      keys.clear();
+      selectedId.value = null;
+      dropped.value = 0;
+      resetDiagnosis();
+      version.value++;
+    });
+  }
+
+  const terms = computed(() => parseFilter(filterText.value));
+  const visible = computed(() => {
+    void version.value;
+    const t = terms.value;
+    const onlyAuth = authOnly.value;
+    const out: Row[] = [];
+    for (const r of rows) {
+      if (onlyAuth && !(r.status === 401 || r.status === 403 || r.status === 407 || r.findings.length)) continue;
+      if (t.length && !matchesFilter(t, r)) continue;
+      out.push(r);
+    }
+    return out;
+  });
+  const selected = computed(() => {
+    void version.value;
+    const id = selectedId.value;
+    return id === null ? null : (rows.find((r) => r.id === id) ?? null);
+  });
+  const all = computed(() => {
+    void version.value;
+    return rows;
+  });
+
+  const unsubscribe = source.subscribe({
+    onEntries: add,
+    onNavigated: () => {
+      if (!preserveLog.value) clear();
+    },
+    onNotice: (n) => {
+      if (!notices.value.some((x) => x.message === n.message)) notices.value = [...notices.value, n];
+    },
+    onSource: (info) => {
+      sourceInfo.value = info;
+      clear();
+    },
+  });
+
+  return {
+    source,
+    settings,
+    filterText,
+    authOnly,
+    preserveLog,
+    recording,
+    selectedId,
+    notices,
+    dropped,
+    sourceInfo,
+    view,
+    visible,
+    selected,
+    all,
+    clear,
+    loadBody,
+    select(id: number | null) {
+      selectedId.value = id;
+      const row = id === null ? null : rows.find((r) => r.id === id);
+      if (row && !row.bodyRequested && row.status >= 400) void loadBody(row);
+    },
+    updateSettings(next: Partial<Settings>) {
+      settings.value = { ...settings.value, ...next };
+      source.saveSettings({ ...settings.value });
+    },
+    /** Per-request capture cost (ms) — for the benchmark. */
+    captureTimes,
+    dispose: unsubscribe,
+    /** Entries as a HAR 1.2 document, for export. */
+    toHar() {
+      return {
+        log: {
+          version: '1.2',
+          creator: { name: 'AuthLens', version: '0.1.0' },
+          pages: [],
+          entries: rows.map((r) => JSON.parse(JSON.stringify(r.raw)) as unknown),
+        },
+      };
+    },
+    severityRank: (r: Row) => (r.findings.length ? Math.min(...r.findings.map((f) => RANK[f.severity] ?? 3)) : 3),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+function pickSettings(v: Record<string, unknown>): Partial<Settings> {
+  const out: Partial<Settings> = {};
+  if (typeof v.clockToleranceSec === 'number' && v.clockToleranceSec >= 0 && v.clockToleranceSec <= 3600) out.clockToleranceSec = v.clockToleranceSec;
+  if (typeof v.maxEntries === 'number' && v.maxEntries >= 100 && v.maxEntries <= 1_000_000) out.maxEntries = Math.floor(v.maxEntries);
+  if (v.redactionLevel === 'default' || v.redactionLevel === 'strict') out.redactionLevel = v.redactionLevel;
+  return out;
+}
+
+function safeAtob(b64: string): string {
+  try {
+    const bin = atob(b64);
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    return new TextDecoder().decode(bytes);
+  } catch {
+    return '';
+  }
+}
