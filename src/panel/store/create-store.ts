@@ -27,6 +27,8 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = { clockToleranceSec: 60, maxEntries: 50_000, redactionLevel: 'default' };
 
 const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
+/** Up to this many rows, a late arrival replays the session diagnosis (≈ 10 µs a row). */
+const REPLAY_LIMIT = 10_000;
 
 export function createStore(source: NetworkSource) {
   const saved = source.loadSettings() ?? {};
@@ -45,6 +47,7 @@ export function createStore(source: NetworkSource) {
   const view = signal<'requests' | 'summary'>('requests');
   let diagnosis: Diagnosis = createDiagnosis({ clockToleranceSec: settings.value.clockToleranceSec });
   let nextId = 1;
+  let nextIndex = 0;
   let scheduled = false;
   const captureTimes: number[] = [];
 
@@ -70,18 +73,28 @@ export function createStore(source: NetworkSource) {
 
   function add(entries: RawHarEntry[]) {
     if (!recording.value) return;
+    let replayFrom = -1;
     for (const raw of entries) {
       const key = keyOf(raw);
       if (keys.has(key)) continue;
       const t0 = performance.now();
       keys.add(key);
-      const ex = normalizeEntry(raw, rows.length ? rows[rows.length - 1]!.ex.index + 1 : 0);
-      const findings = diagnosis.add(ex);
+      const ex = normalizeEntry(raw, nextIndex++);
+      // Events come in finishing order, and Chromium reports some requests only through the
+      // getHAR re-read: keep rows in start order, like the Network panel.
+      let at = rows.length;
+      while (at > 0 && rows[at - 1]!.ex.startedMs > ex.startedMs) at--;
+      const findings = at === rows.length ? diagnosis.add(ex) : [];
       const row = makeRow(raw, ex, findings);
-      rows.push(row);
+      rows.splice(at, 0, row);
+      if (at < rows.length - 1 && (replayFrom === -1 || at < replayFrom)) replayFrom = at;
       if (captureTimes.length < 100_000) captureTimes.push(performance.now() - t0);
       if (needsBody(ex)) void loadBody(row);
     }
+    // A request that started earlier arrived late: judge the session again in order, so
+    // cross-request findings (cookie history, redirects, retries) see it. Bounded for big logs.
+    if (replayFrom !== -1 && rows.length <= REPLAY_LIMIT) replay();
+    else if (replayFrom !== -1) for (let i = replayFrom; i < rows.length; i++) if (!rows[i]!.findings.length) setFindings(rows[i]!, createDiagnosis({ clockToleranceSec: settings.value.clockToleranceSec }).add(rows[i]!.ex));
     const max = settings.value.maxEntries;
     if (rows.length > max) {
       const removed = rows.splice(0, rows.length - max);
@@ -89,6 +102,22 @@ export function createStore(source: NetworkSource) {
       dropped.value += removed.length;
     }
     bump();
+  }
+
+  function setFindings(row: Row, findings: Finding[]) {
+    row.findings = findings;
+    row.codes = findings.map((f) => f.code);
+    row.severities = findings.map((f) => f.severity);
+    row.text = `${row.method} ${row.url} ${row.status} ${findings.map((f) => f.title).join(' ')}`.toLowerCase();
+  }
+
+  function replay() {
+    resetDiagnosis();
+    const opts = { clockToleranceSec: settings.value.clockToleranceSec };
+    for (const row of rows) {
+      const found = diagnosis.add(row.ex);
+      setFindings(row, row.ex.responseBody?.text ? reviewWithBody(row.ex, found, opts) : found);
+    }
   }
 
   function makeRow(raw: RawHarEntry, ex: Exchange, findings: Finding[]): Row {
@@ -134,11 +163,7 @@ export function createStore(source: NetworkSource) {
     };
     row.ex = withBody;
     const findings = reviewWithBody(withBody, row.findings, { clockToleranceSec: settings.value.clockToleranceSec });
-    if (findings.length !== row.findings.length) {
-      row.findings = findings;
-      row.codes = findings.map((f) => f.code);
-      row.severities = findings.map((f) => f.severity);
-    }
+    if (findings.length !== row.findings.length) setFindings(row, findings);
     bump();
   }
 
