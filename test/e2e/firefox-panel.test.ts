@@ -52,6 +52,22 @@ describe('AuthLens panel in Firefox', () => {
     expect(severity).toBe('error');
   });
 
+  test('every scenario the Firefox log recorded shows its finding after a click', async () => {
+    const missing: string[] = [];
+    for (const s of server.scenarios.filter((x) => x.expect.length)) {
+      const codes = await session.evalInPanel<string[] | null>(`
+        const rows = [...document.querySelectorAll('[data-status]')].filter((el) => new URL(el.getAttribute('title') || '', 'http://x').pathname === ${JSON.stringify(s.path)});
+        const row = rows[rows.length - 1];
+        if (!row) return null;
+        row.click();
+        for (let i = 0; i < 40 && !document.querySelector('.detail [data-code]') && !document.querySelector('.detail .empty'); i++) await new Promise((r) => setTimeout(r, 50));
+        return [...document.querySelectorAll('[data-code]')].filter((e) => e.getClientRects().length).map((e) => e.getAttribute('data-code'));`);
+      if (codes === null) missing.push(`${s.name}: no row`);
+      else for (const code of s.expect) if (!codes.includes(code)) missing.push(`${s.name}: ${code} (saw ${codes.join(', ') || 'none'})`);
+    }
+    expect(missing).toEqual([]);
+  });
+
   test('screenshot of the panel', async () => {
     mkdirSync('artifacts', { recursive: true });
     await session.screenshot('artifacts/firefox-panel.png');
