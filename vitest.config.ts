@@ -14,6 +14,8 @@ export default defineConfig({
           name: 'component',
           include: ['test/component/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // One preact instance for the app, @preact/signals and the testing library.
+          server: { deps: { inline: [/@testing-library\/preact/, /@preact\/signals/] } },
         },
       },
       {

@@ -64,7 +64,7 @@ export function App({ store }: { store: Store }) {
           ) : (
             <div class="empty-state">
               {total === 0 ? (
-                store.source.kind === 'devtools' ? (
+                store.source.kind !== 'file' ? (
                   <>
                     <p>No auth failures yet.</p>
                     <p>Requests appear here as the page makes them. Reload the page to capture requests made before DevTools opened.</p>

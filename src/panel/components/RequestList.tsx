@@ -27,7 +27,10 @@ export function RequestList({ store }: { store: Store }) {
       estimateSize: () => ROW_HEIGHT,
       // Generous overscan keeps rows near the viewport in the DOM for find-in-page and tests.
       overscan: 40,
-      observeElementRect,
+      // Rows render before the first layout measurement (and where layout is unavailable).
+      initialRect: { width: 1000, height: ROW_HEIGHT * 40 },
+      // A panel without layout yet (hidden, or a test DOM) measures 0 px: render a screenful anyway.
+      observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width, height: ROW_HEIGHT * 40 })),
       observeElementOffset,
       scrollToFn: elementScroll,
       onChange: () => rerender(0),

@@ -1,0 +1,112 @@
+// The panel UI with a fake network source (no extension, no browser APIs).
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, test } from 'vitest';
+import { App } from '../../src/panel/components/App.js';
+import { createStore } from '../../src/panel/store/create-store.js';
+import { createFakeSource, entry, expiredToken } from './fake-source.js';
+
+afterEach(cleanup);
+
+/** Waits until the selector matches (waitFor retries only on a throw). */
+function found(root: HTMLElement, selector: string): Promise<Element> {
+  return waitFor(() => {
+    const el = root.querySelector(selector);
+    if (!el) throw new Error(`no ${selector} yet`);
+    return el;
+  });
+}
+
+function setup() {
+  const fake = createFakeSource();
+  const store = createStore(fake.source);
+  const view = render(<App store={store} />);
+  return { fake, store, view };
+}
+
+const expired401 = () =>
+  entry({
+    url: 'https://api.example.test/orders',
+    status: 401,
+    reqHeaders: [['Authorization', `Bearer ${expiredToken()}`]],
+    resHeaders: [['WWW-Authenticate', 'Bearer realm="api", error="invalid_token", error_description="expired"']],
+  });
+
+describe('AuthLens panel', () => {
+  test('says what to do when nothing was captured yet', () => {
+    setup();
+    expect(screen.getByText(/No auth failures yet/)).toBeTruthy();
+  });
+
+  test('lists failures as rows with data-status, de-duplicating backfill and live events', async () => {
+    const { fake, store, view } = setup();
+    const e = expired401();
+    fake.push(e, entry({ url: 'https://api.example.test/ok', status: 200, started: '2026-11-22T10:00:01.000Z' }));
+    fake.push(structuredClone(e));
+    await waitFor(() => expect(view.container.querySelectorAll('[data-status="401"]').length).toBe(1));
+    // "Auth only" hides the healthy 200 but it is captured.
+    expect(view.container.querySelector('[data-status="200"]')).toBeNull();
+    expect(store.all.value.length).toBe(2);
+    expect(view.container.querySelector('[data-status="401"]')!.getAttribute('title')).toContain('/orders');
+  });
+
+  test('clicking a row opens the diagnosis with a token-expired card', async () => {
+    const { fake, view } = setup();
+    fake.push(expired401());
+    const row = await found(view.container, '[data-status="401"]');
+    fireEvent.click(row);
+    const card = await found(view.container, '[data-code="token-expired"]');
+    expect(card.getAttribute('data-severity')).toBe('error');
+    expect(card.textContent).toContain('expired 12 min before the request');
+    // Only finding cards carry data-code.
+    for (const el of view.container.querySelectorAll('[data-code]')) expect(el.classList.contains('card')).toBe(true);
+  });
+
+  test('keyboard: arrow keys select, Escape closes', async () => {
+    const { fake, store, view } = setup();
+    fake.push(expired401(), entry({ url: 'https://api.example.test/admin', status: 403, started: '2026-11-22T10:00:02.000Z' }));
+    const list = await found(view.container, '[role="grid"]');
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    expect(store.selected.value?.url).toContain('/orders');
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    expect(store.selected.value?.url).toContain('/admin');
+    fireEvent.keyDown(list, { key: 'Escape' });
+    expect(store.selected.value).toBeNull();
+  });
+
+  test('the filter box narrows rows with the Network-panel syntax', async () => {
+    const { fake, view } = setup();
+    fake.push(expired401(), entry({ url: 'https://api.example.test/admin', status: 403, started: '2026-11-22T10:00:02.000Z' }));
+    await waitFor(() => expect(view.container.querySelectorAll('[data-status]').length).toBe(2));
+    fireEvent.input(screen.getByLabelText('Filter requests'), { target: { value: 'status:403' } });
+    await waitFor(() => expect(view.container.querySelectorAll('[data-status]').length).toBe(1));
+    fireEvent.input(screen.getByLabelText('Filter requests'), { target: { value: '-code:token-expired' } });
+    await waitFor(() => expect(view.container.querySelector('[data-status="401"]')).toBeNull());
+  });
+
+  test('navigation clears the log unless preserve log is on', async () => {
+    const { fake, store } = setup();
+    fake.push(expired401());
+    await waitFor(() => expect(store.all.value.length).toBe(1));
+    store.preserveLog.value = true;
+    fake.navigate('https://app.example.test/');
+    expect(store.all.value.length).toBe(1);
+    store.preserveLog.value = false;
+    fake.navigate('https://app.example.test/');
+    await waitFor(() => expect(store.all.value.length).toBe(0));
+  });
+
+  test('capture notices are shown', async () => {
+    const { fake } = setup();
+    fake.notice('Reload the page to capture everything.');
+    await waitFor(() => expect(screen.getByText('Reload the page to capture everything.')).toBeTruthy());
+  });
+
+  test('entries beyond the limit are dropped oldest first, and the panel says so', async () => {
+    const { fake, store } = setup();
+    store.updateSettings({ maxEntries: 100 });
+    const many = Array.from({ length: 105 }, (_, i) => entry({ url: `https://api.example.test/r${i}`, status: 401, started: new Date(Date.parse('2026-11-22T10:00:00Z') + i * 1000).toISOString() }));
+    fake.push(...many);
+    await waitFor(() => expect(screen.getByText(/5 older entries dropped/)).toBeTruthy());
+    expect(store.all.value[0]!.url).toContain('/r5');
+  });
+});
