@@ -8,9 +8,9 @@ import { createFakeSource, entry, expiredToken } from './fake-source.js';
 afterEach(cleanup);
 
 /** Waits until the selector matches (waitFor retries only on a throw). */
-function found(root: HTMLElement, selector: string): Promise<Element> {
+function found(root: HTMLElement, selector: string): Promise<HTMLElement> {
   return waitFor(() => {
-    const el = root.querySelector(selector);
+    const el = root.querySelector<HTMLElement>(selector);
     if (!el) throw new Error(`no ${selector} yet`);
     return el;
   });
