@@ -8,7 +8,7 @@ import { createFakeSource, entry, expiredToken } from './fake-source.js';
 afterEach(cleanup);
 
 /** Waits until the selector matches (waitFor retries only on a throw). */
-function found(root: HTMLElement, selector: string): Promise<HTMLElement> {
+function found(root: ParentNode, selector: string): Promise<HTMLElement> {
   return waitFor(() => {
     const el = root.querySelector<HTMLElement>(selector);
     if (!el) throw new Error(`no ${selector} yet`);
