@@ -55,7 +55,7 @@ describe('AuthLens panel in Firefox', () => {
   test('every scenario the Firefox log recorded shows its finding after a click', async () => {
     const missing: string[] = [];
     for (const s of server.scenarios.filter((x) => x.expect.length)) {
-      const codes = await session.evalInPanel<string[] | null>(`
+      const codes = await (session.evalInPanel as (code: string) => Promise<string[] | null>)(`
         const rows = [...document.querySelectorAll('[data-status]')].filter((el) => new URL(el.getAttribute('title') || '', 'http://x').pathname === ${JSON.stringify(s.path)});
         const row = rows[rows.length - 1];
         if (!row) return null;
