@@ -28,8 +28,12 @@ interface Value {
 
 /** Joins field lines; obs-fold (CRLF + SP/HTAB, RFC 9112 §5.2) becomes spaces of equal length. */
 function joinLines(fieldLines: string | readonly string[], problems: Problem[]): string {
-  const lines = (Array.isArray(fieldLines) ? fieldLines : [fieldLines]).map((l) => (typeof l === 'string' ? l : String(l ?? '')));
-  const joined = lines.join(', ');
+  const joined =
+    typeof fieldLines === 'string'
+      ? fieldLines
+      : (Array.isArray(fieldLines) ? fieldLines : [fieldLines]).map((l) => (typeof l === 'string' ? l : String(l ?? ''))).join(', ');
+  // Fast path: most values have no line break at all.
+  if (joined.indexOf('\n') === -1 && joined.indexOf('\r') === -1) return joined;
   let out: string[] | null = null;
   let from = 0;
   for (let i = 0; i < joined.length; i++) {
@@ -142,7 +146,9 @@ export function parseChallengesDetailed(fieldLines: string | readonly string[], 
       // RFC 9110 §11.2: each parameter name MUST only occur once per challenge.
       err('duplicate-parameter', `The parameter "${name}" appears twice in the ${ch.scheme} challenge; which one counts is undefined (the last one is shown).`, nameStart);
     }
-    Object.defineProperty(ch.params, name, { value: value.text, enumerable: true, writable: true, configurable: true });
+    // A parameter named __proto__ must be data, not a prototype change.
+    if (name === '__proto__') Object.defineProperty(ch.params, name, { value: value.text, enumerable: true, writable: true, configurable: true });
+    else ch.params[name] = value.text;
     ch.paramSpans[name] = { start: nameStart, end: value.end };
     if (value.quoted) {
       let set = quotedParams.get(ch);

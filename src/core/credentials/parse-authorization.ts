@@ -7,6 +7,14 @@ import { problem, type Problem } from '../problem.js';
 import { base64urlToBytes, utf8Decode } from '../util/base64url.js';
 import { decodeJwtParts, looksLikeJwtAttempt } from '../token/decode-jwt.js';
 
+function isBase64urlText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x5f)) return false;
+  }
+  return true;
+}
+
 export type CredentialKind = 'basic' | 'bearer' | 'dpop' | 'digest' | 'negotiate' | 'ntlm' | 'other' | 'empty';
 
 export interface CredentialResult {
@@ -31,7 +39,7 @@ export function parseAuthorization(value: string): CredentialResult {
   const problems: Problem[] = [];
   const result: CredentialResult = { scheme: '', kind: 'empty', token: null, user: null, passwordLength: null, params: {}, problems };
   const bad = (code: string, message: string, offset?: number) => problems.push(problem(code, 'error', message, offset));
-  const v = raw.replace(/^[ \t]+|[ \t]+$/g, '');
+  const v = trimWs(raw);
   if (v === '') {
     bad('empty-authorization', 'The Authorization header is empty.');
     return result;
@@ -48,7 +56,8 @@ export function parseAuthorization(value: string): CredentialResult {
     bad('missing-scheme', `The value has no auth scheme: "${short(scheme)}" looks like ${lower.startsWith('ey') ? 'a bare JWT' : 'a placeholder'}; send "Bearer <token>".`, 0);
     result.kind = 'other';
   }
-  if (/[\r\n]/.test(raw)) bad('newline-in-credentials', 'The value contains a line break (a token read from a file with its newline?).', raw.search(/[\r\n]/));
+  const lineBreak = indexOfLineBreak(raw);
+  if (lineBreak !== -1) bad('newline-in-credentials', 'The value contains a line break (a token read from a file with its newline?).', lineBreak);
 
   switch (result.kind) {
     case 'bearer':
@@ -63,11 +72,10 @@ export function parseAuthorization(value: string): CredentialResult {
       else if (/^(bearer|dpop)[ \t]/i.test(rest) || t === 'bearer') bad('duplicated-scheme', `The scheme appears twice ("${scheme} ${rest.split(/[ \t]/)[0]} …"): the token already included it.`, restOffset);
       else if (/^["'].*["']$/.test(rest)) bad('quoted-token', 'The token is wrapped in quotes; send it bare (RFC 6750 §2.1: b64token).', restOffset);
       else if (/[ \t]/.test(rest)) bad('whitespace-in-token', 'The token contains whitespace.', restOffset + rest.search(/[ \t]/));
-      else if (!TOKEN68.test(rest)) bad('invalid-token-characters', 'The token has characters a bearer token can\'t hold (RFC 6750 §2.1 b64token).', restOffset);
+      else if (!isToken68(rest)) bad('invalid-token-characters', 'The token has characters a bearer token can\'t hold (RFC 6750 §2.1 b64token).', restOffset);
       else if (looksLikeJwtAttempt(rest)) {
-        const parts = decodeJwtParts(rest);
-        const structural = parts.problems.filter((p) => p.severity === 'error');
-        if (structural.length) bad('malformed-jwt', `The token looks like a JWT but doesn't decode: ${structural[0]!.message}`, restOffset);
+        const problem = jwtShapeProblem(rest);
+        if (problem) bad('malformed-jwt', `The token looks like a JWT but doesn't decode: ${problem}`, restOffset);
       }
       break;
     }
@@ -97,6 +105,54 @@ export function parseAuthorization(value: string): CredentialResult {
       result.token = rest || null;
   }
   return result;
+}
+
+/**
+ * A JWT's shape, checked cheaply on every request: segment count, the base64url alphabet, and the
+ * header. The payload is only decoded when something is already wrong (it's what costs).
+ */
+function jwtShapeProblem(token: string): string | null {
+  const parts = token.split('.');
+  if ((parts.length !== 3 && parts.length !== 5) || !parts.every(isBase64urlText) || !parts[0]) {
+    const structural = decodeJwtParts(token).problems.filter((p) => p.severity === 'error');
+    return structural.length ? structural[0]!.message : 'it is not base64url-encoded JWS/JWE segments';
+  }
+  // '{"' always encodes to "eyJ": a well-formed header needs no decoding here.
+  if (parts[0]!.startsWith('eyJ')) return null;
+  const header = decodeJwtParts(parts[0] + '.e30.').header;
+  if (!header) {
+    const structural = decodeJwtParts(token).problems.filter((p) => p.severity === 'error');
+    return structural[0]?.message ?? 'its header is not a JSON object';
+  }
+  return null;
+}
+
+/** token68 (RFC 9110 §11.2) in one pass: this runs on every request's token. */
+function isToken68(s: string): boolean {
+  let i = 0;
+  const n = s.length;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e || c === 0x2b || c === 0x2f;
+    if (!ok) break;
+  }
+  if (i === 0) return false;
+  while (i < n && s.charCodeAt(i) === 0x3d) i++;
+  return i === n;
+}
+
+function trimWs(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (s.charCodeAt(a) === 0x20 || s.charCodeAt(a) === 0x09)) a++;
+  while (b > a && (s.charCodeAt(b - 1) === 0x20 || s.charCodeAt(b - 1) === 0x09)) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+function indexOfLineBreak(s: string): number {
+  const r = s.indexOf('\r');
+  const n = s.indexOf('\n');
+  return r === -1 ? n : n === -1 ? r : Math.min(r, n);
 }
 
 function short(s: string): string {

@@ -3,7 +3,7 @@
  * whole HARs alike, so both give the same findings.
  */
 import { FINDINGS } from '../knowledge/index.js';
-import { readHar } from '../har/read-har.js';
+import { normalizeEntry, parseHarText, readHar } from '../har/read-har.js';
 import type { Exchange } from '../har/exchange.js';
 import type { Problem } from '../problem.js';
 import { Facts, type DiagnosisOptions } from './facts.js';
@@ -106,14 +106,47 @@ export class HarReadError extends Error {
   }
 }
 
-/** DESIGN §3.1. Throws HarReadError only when the input can't be read as a HAR. */
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** isSanitized on raw HAR entries, without normalizing them. */
+function rawCarriesCredentials(entry: unknown): boolean {
+  if (!isObj(entry)) return false;
+  for (const part of [entry.request, entry.response]) {
+    if (!isObj(part)) continue;
+    if (Array.isArray(part.cookies) && part.cookies.length) return true;
+    if (Array.isArray(part.headers)) {
+      for (const h of part.headers) if (isObj(h) && typeof h.name === 'string' && CREDENTIAL_HEADERS.has(h.name.toLowerCase())) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * DESIGN §3.1. Throws HarReadError only when the input can't be read as a HAR. Entries are
+ * normalized and judged one at a time and not kept: the parsed HAR is the only big object alive.
+ */
 export function analyzeHar(har: unknown, opts: { clockToleranceSec?: number } = {}): Analysis {
-  const read = readHar(har);
-  if (!read.ok) throw new HarReadError(read.problems);
-  const sanitized = read.exchanges.length > 0 && isSanitized(read.exchanges);
-  return {
-    entries: read.exchanges.length,
-    source: { creator: read.creator, sanitized },
-    results: analyzeExchanges(read.exchanges, { clockToleranceSec: opts.clockToleranceSec ?? 60, sanitized }),
-  };
+  let value = har;
+  if (typeof har === 'string') {
+    const parsed = parseHarText(har);
+    if (parsed.problems.length) throw new HarReadError(parsed.problems);
+    value = parsed.value;
+  }
+  if (!isObj(value) || !isObj(value.log) || (value.log.entries != null && !Array.isArray(value.log.entries))) {
+    throw new HarReadError(readHar(value).problems);
+  }
+  const log = value.log;
+  const entries: unknown[] = Array.isArray(log.entries) ? log.entries : [];
+  const creator = isObj(log.creator) && typeof log.creator.name === 'string' ? log.creator.name : null;
+  let sanitized = entries.length > 0;
+  for (let i = 0; sanitized && i < entries.length; i++) if (rawCarriesCredentials(entries[i])) sanitized = false;
+  const diagnosis = createDiagnosis({ clockToleranceSec: opts.clockToleranceSec ?? 60, sanitized });
+  const results: EntryResult[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const ex = normalizeEntry(entries[i], i);
+    const findings = diagnosis.add(ex);
+    if (findings.length) results.push({ index: i, method: ex.method, url: ex.url, status: ex.status, findings });
+  }
+  return { entries: entries.length, source: { creator, sanitized }, results };
 }

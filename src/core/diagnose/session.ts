@@ -2,6 +2,7 @@
  * What the engine remembers across exchanges, kept compact (no exchange objects): redirect
  * targets, recent failures, and session cookies seen per host.
  */
+import { isSessionCookieName } from '../credentials/index.js';
 import type { Facts } from './facts.js';
 
 export interface RedirectRecord {
@@ -53,13 +54,31 @@ export class Session {
         prev.lastMs = ex.startedMs;
       } else bounded(this.failures).set(key, { count: 1, firstIndex: ex.index, lastMs: ex.startedMs, credentialKey });
     }
-    const names = f.credentials.sessionCookieNames;
+    const names = sessionCookieNames(f);
     if (names.length && f.host) {
       let set = this.sessionCookiesByHost.get(f.host);
       if (!set) bounded(this.sessionCookiesByHost).set(f.host, (set = new Set()));
       for (const n of names) if (set.size < 50) set.add(n);
     }
   }
+}
+
+/**
+ * Session-cookie names the request sent, read straight from the Cookie header / cookies[]: this
+ * runs for every exchange, so it avoids parsing the other credentials.
+ */
+function sessionCookieNames(f: Facts): string[] {
+  const out: string[] = [];
+  for (const c of f.ex.requestCookies) if (isSessionCookieName(c.name)) out.push(c.name);
+  for (const h of f.ex.requestHeaders) {
+    if (h.name.length !== 6 || h.name.toLowerCase() !== 'cookie') continue;
+    for (const pair of h.value.split(';')) {
+      const eq = pair.indexOf('=');
+      const n = (eq === -1 ? pair : pair.slice(0, eq)).trim();
+      if (n && isSessionCookieName(n)) out.push(n);
+    }
+  }
+  return out;
 }
 
 export function failureKey(f: Facts): string {

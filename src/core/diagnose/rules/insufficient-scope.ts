@@ -4,8 +4,10 @@ import type { Rule } from '../rule.js';
 export const insufficientScope: Rule = {
   code: 'insufficient-scope',
   check({ f }) {
+    // Cheap checks first: this runs for every exchange, bodies can be megabytes.
+    if (f.status < 400 && f.errorCode === null) return null;
     const scope = f.param('scope');
-    const vendorScope = /ACCESS_TOKEN_SCOPE_INSUFFICIENT/.test(f.body);
+    const vendorScope = f.status === 403 && f.body.includes('ACCESS_TOKEN_SCOPE_INSUFFICIENT');
     if (f.errorCode !== 'insufficient_scope' && !(f.status === 403 && scope !== null) && !vendorScope) return null;
     const required = scope ? scope.split(/\s+/).filter(Boolean) : [];
     const granted = f.tokenReport?.scopes ?? null;

@@ -4,6 +4,7 @@ import type { Rule } from '../rule.js';
 export const tokenInUrl: Rule = {
   code: 'token-in-url',
   check({ f }) {
+    if (f.ex.url.indexOf('?') === -1) return null;
     const params = f.credentials.urlParams;
     if (!params.length) return null;
     return { severity: 'warning', title: `A credential travels in the URL (${params.join(', ')})`, evidence: { parameters: params } };

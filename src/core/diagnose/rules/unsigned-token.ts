@@ -4,6 +4,9 @@ import { failureSeverity, type Rule } from '../rule.js';
 export const unsignedToken: Rule = {
   code: 'unsigned-token',
   check({ f }) {
+    // alg "none" tokens end with an empty signature: only those are worth decoding.
+    const t = f.token;
+    if (!t || !t.endsWith('.')) return null;
     const r = f.tokenReport;
     if (!r || !r.unsigned) return null;
     return {
