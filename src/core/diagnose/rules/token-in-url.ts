@@ -1,10 +1,13 @@
 import type { Rule } from '../rule.js';
 
+const CANDIDATE = /[?&](access_token|id_token|refresh_token|token|api_?key|auth|auth_token|sig|x-amz-security-token)=/i;
+
 /** RFC 6750 §2.3 / §5.3: tokens in URLs end up in logs, history and Referer. */
 export const tokenInUrl: Rule = {
   code: 'token-in-url',
   check({ f }) {
-    if (f.ex.url.indexOf('?') === -1) return null;
+    // Cheap pre-check before parsing the query (runs for every request).
+    if (!CANDIDATE.test(f.ex.url)) return null;
     const params = f.credentials.urlParams;
     if (!params.length) return null;
     return { severity: 'warning', title: `A credential travels in the URL (${params.join(', ')})`, evidence: { parameters: params } };
