@@ -66,7 +66,7 @@ export async function launchFirefox(distDir = 'dist/firefox') {
         defaultViewport: { width: 1400, height: 900 },
         // Lets WebDriver BiDi address the browser's own (chrome) windows, where DevTools lives.
         args: ['--remote-allow-system-access', '--width=1400', '--height=900'],
-        extraPrefsFirefox: { 'devtools.toolbox.host': 'bottom', 'devtools.toolbox.footer.height': 640, 'devtools.theme': 'light' },
+        extraPrefsFirefox: { 'devtools.toolbox.host': 'bottom', 'devtools.toolbox.footer.height': 640, 'devtools.theme': process.env.AUTHLENS_DEVTOOLS_THEME === 'dark' ? 'dark' : 'light' },
     });
     const addonId = await browser.installExtension(resolve(distDir));
     const page = (await browser.pages())[0] ?? (await browser.newPage());
