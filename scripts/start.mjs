@@ -33,26 +33,34 @@ if (interactive) {
   // Let the last requests reach the panel.
   await new Promise((r) => setTimeout(r, 3000));
   const rows = await panel.$$eval('[data-status]', (els) =>
-    els.map((el) => ({
-      status: el.getAttribute('data-status'),
-      text: (el.getAttribute('title') || el.textContent || '').replace(/\s+/g, ' ').trim(),
-    })),
+    els.map((el) => ({ status: el.getAttribute('data-status'), url: el.getAttribute('title') || '' })),
   );
   const failing = [];
-  for (const [i, row] of rows.entries()) {
-    if (!/^(0|4\d\d|5\d\d)$/.test(row.status ?? '') && !/3\d\d|200/.test(row.status ?? '')) continue;
-    // Open each row to read its findings from the detail view.
-    const handles = await panel.$$('[data-status]');
-    const handle = handles[i];
-    if (!handle) continue;
-    await handle.click();
-    await new Promise((r) => setTimeout(r, 60));
-    const codes = await panel.$$eval('[data-code]', (els) => [...new Set(els.filter((e) => e.getClientRects().length).map((e) => e.getAttribute('data-code')))]);
+  const seen = new Map();
+  for (const row of rows) {
+    const nth = seen.get(row.url) ?? 0;
+    seen.set(row.url, nth + 1);
+    // Open the row the way a person would and read the finding cards of its detail view.
+    const codes = await panel.evaluate(
+      async (url, nth) => {
+        const el = [...document.querySelectorAll('[data-status]')].filter((e) => e.getAttribute('title') === url)[nth];
+        if (!el) return [];
+        el.click();
+        for (let i = 0; i < 60; i++) {
+          const title = document.querySelector('.detail-title');
+          if (title && title.getAttribute('title') === url && document.querySelector('.detail .tab-body')) break;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        return [...document.querySelectorAll('.detail [data-code]')].map((e) => e.getAttribute('data-code'));
+      },
+      row.url,
+      nth,
+    );
     if (codes.length || /^(0|4\d\d)$/.test(row.status ?? '')) failing.push({ ...row, codes });
   }
   console.log(`\nAuthLens shows ${rows.length} requests; ${failing.length} with findings or failures:\n`);
   for (const f of failing) {
-    const url = f.text.match(/(https?:\/\/\S+|\/\S*)/)?.[0] ?? f.text;
+    const url = f.url;
     console.log(`  ${String(f.status).padEnd(4)} ${url.slice(0, 70).padEnd(70)} ${f.codes.join(', ') || '-'}`);
   }
   mkdirSync('artifacts', { recursive: true });
