@@ -43,6 +43,7 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs', 'bench/**/*.mjs', 'test/**/*.mjs'],
-    languageOptions: { globals: globals.node },
+    // Node scripts that also hand functions to pages (puppeteer evaluate): both sets of globals.
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

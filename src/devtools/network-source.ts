@@ -3,6 +3,7 @@
  * requests the devtools page kept before the panel existed. The store de-duplicates the overlap.
  */
 import type { NetworkSource, RawHarEntry, SourceHandlers } from '../panel/source.js';
+import { pageServices } from './page-services.js';
 import {
   browser,
   CAPTURE_CHANNEL,
@@ -81,53 +82,10 @@ export function createDevtoolsSource(): NetworkSource {
       return readContent(entry as RawEntry);
     },
 
-    openUrl(url: string) {
-      // Only our own reference links reach here; open them outside DevTools.
-      if (/^https:\/\//.test(url)) window.open(url, '_blank', 'noopener');
-    },
-
-    loadSettings() {
-      try {
-        const text = localStorage.getItem(SETTINGS_KEY);
-        return text ? (JSON.parse(text) as Record<string, unknown>) : null;
-      } catch {
-        return null;
-      }
-    },
-
-    saveSettings(settings: Record<string, unknown>) {
-      try {
-        localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
-      } catch {
-        // Storage full or disabled: settings stay for this session only.
-      }
-    },
-
-    download(filename: string, mimeType: string, text: string) {
-      const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = filename;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    },
+    ...pageServices(SETTINGS_KEY),
 
     openHar() {
       window.open(browser.runtime.getURL('/src/viewer/viewer.html'), '_blank');
-    },
-
-    async copyText(text: string) {
-      try {
-        await navigator.clipboard.writeText(text);
-      } catch {
-        // DevTools panels often lack clipboard focus; fall back to a selection copy.
-        const area = document.createElement('textarea');
-        area.value = text;
-        document.body.append(area);
-        area.select();
-        document.execCommand('copy');
-        area.remove();
-      }
     },
   };
 }

@@ -3,6 +3,7 @@
  * a worker (har-worker.ts); never from the network.
  */
 import type { NetworkSource, RawHarEntry, SourceHandlers } from '../panel/source.js';
+import { pageServices } from '../devtools/page-services.js';
 import type { WorkerReply } from './har-worker.js';
 
 const SETTINGS_KEY = 'authlens.viewer.settings';
@@ -78,34 +79,6 @@ export function createFileSource(): FileSource {
         encoding: typeof content?.encoding === 'string' ? content.encoding : null,
       };
     },
-    openUrl(url: string) {
-      if (/^https:\/\//.test(url)) window.open(url, '_blank', 'noopener');
-    },
-    loadSettings() {
-      try {
-        const text = localStorage.getItem(SETTINGS_KEY);
-        return text ? (JSON.parse(text) as Record<string, unknown>) : null;
-      } catch {
-        return null;
-      }
-    },
-    saveSettings(settings) {
-      try {
-        localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
-      } catch {
-        // settings stay for this session only
-      }
-    },
-    download(filename, mimeType, text) {
-      const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = filename;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    },
-    async copyText(text) {
-      await navigator.clipboard.writeText(text);
-    },
+    ...pageServices(SETTINGS_KEY),
   };
 }
