@@ -16,7 +16,7 @@ const row = (what, value, target, ok) => rows.push({ what, value, target, ok });
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 // --- Challenge parser vs peers ---------------------------------------------------------------
-const corpus = JSON.parse(readFileSync(new URL('../../shared/corpus/challenges.json', import.meta.url), 'utf8'));
+const corpus = JSON.parse(readFileSync(new URL('../test/fixtures/challenges-corpus.json', import.meta.url), 'utf8'));
 const headers = corpus.map((c) => (c.field_lines ?? [c.header]).join(', '));
 const peers = await loadPeers();
 for (const p of peers) if (p.prepare) headers.forEach((h) => p.prepare(h));

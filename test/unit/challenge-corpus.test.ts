@@ -1,4 +1,5 @@
-// Every case of the shared corpus (../shared/corpus/challenges.json: RFC examples, oauth4webapi
+// Every case of the shared corpus (a copy of ../shared/corpus/challenges.json in
+// test/fixtures/challenges-corpus.json: RFC examples, oauth4webapi
 // vectors, real servers; each case names its source).
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -17,7 +18,7 @@ interface CorpusCase {
   semantic_issues?: string[];
 }
 
-const corpus = JSON.parse(readFileSync(new URL('../../../shared/corpus/challenges.json', import.meta.url), 'utf8')) as CorpusCase[];
+const corpus = JSON.parse(readFileSync(new URL('../fixtures/challenges-corpus.json', import.meta.url), 'utf8')) as CorpusCase[];
 const shape = (list: CorpusChallenge[]) => list.map((e) => ({ scheme: e.scheme, token68: e.token68 ?? null, params: e.params ?? {} }));
 
 describe('shared corpus', () => {

@@ -38,8 +38,8 @@ export function compactMarker(kind: RedactionKind, length: number, hash: string)
 }
 
 const READABLE = /^\[redacted:[a-z-]+ len=\d+ #[0-9a-f]{6}\]$/;
-const COMPACT = /^REDACTED-[a-z-]+-len\d+-[0-9a-f]{6}$/;
-const ANY_MARKER = /\[redacted:[a-z-]+ len=\d+ #[0-9a-f]{6}\]|REDACTED-[a-z-]+-len\d+-[0-9a-f]{6}/g;
+const COMPACT = /^REDACTED-[a-z-]+-len\d+-[0-9a-f]{6}-?$/;
+const ANY_MARKER = /\[redacted:[a-z-]+ len=\d+ #[0-9a-f]{6}\]|REDACTED-[a-z-]+-len\d+-[0-9a-f]{6}-?/g;
 
 /** True when the whole value is a marker (either spelling). */
 export function isMarker(value: string): boolean {

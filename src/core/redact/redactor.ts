@@ -38,6 +38,8 @@ const AUTH_SCHEME = /^(\s*)([!#$%&'*+.^_`|~0-9A-Za-z-]+)(?:(\s+)([\s\S]*))?$/;
  * options and the counts per kind. Every method takes a value and returns the redacted value,
  * returning the very same string when nothing changed, so callers can tell cheaply.
  */
+const PLACEHOLDERS = new Set(['undefined', 'null', '[object object]', 'nan', 'true', 'false', '{}', '""', "''"]);
+
 export class Redactor {
   readonly strict: boolean;
   private readonly allow: Set<string>;
@@ -80,6 +82,8 @@ export class Redactor {
    */
   token(value: string, kind: RedactionKind, style: Style): string {
     if (value === '' || isMarker(value)) return value;
+    // "undefined", "null", "[object Object]" are client bugs, not secrets: they are the evidence.
+    if (PLACEHOLDERS.has(value.toLowerCase())) return value;
     const jose = this.jose(value);
     if (jose !== null) return jose;
     const vendor = this.vendorToken(value, kind);
@@ -114,7 +118,10 @@ export class Redactor {
   }
 
   private jwtSignature(sig: string): string {
-    return this.mark('jwt', sig, 'compact');
+    // The marker stands where a base64url segment must: a length of 4n+1 can't be base64url, so
+    // one "-" keeps the token decodable (and its diagnosis unchanged).
+    const marker = this.mark('jwt', sig, 'compact');
+    return marker.length % 4 === 1 ? marker + '-' : marker;
   }
 
   /**

@@ -1,0 +1,84 @@
+// Positives and near misses for the codes a browser can't produce in the scenario recordings
+// (test/unit/recorded-hars.test.ts covers the rest). Sources: the RFC section each rule cites.
+import { describe, expect, test } from 'vitest';
+import { analyzeHar, redactHar } from '../../src/core/index.js';
+
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+const DATE = 'Sun, 22 Nov 2026 10:00:00 GMT';
+const NOW = Date.parse(DATE) / 1000;
+const token = (claims: Record<string, unknown>) => `${b64({ alg: 'RS256', typ: 'at+jwt' })}.${b64({ iat: NOW - 60, exp: NOW + 3600, ...claims })}.c2ln`;
+
+interface E { url?: string; method?: string; status: number; req?: [string, string][]; res?: [string, string][]; started?: string }
+function har(...entries: E[]) {
+  return {
+    log: {
+      version: '1.2',
+      creator: { name: 'test', version: '1' },
+      entries: entries.map((e) => ({
+        startedDateTime: e.started ?? '2026-11-22T10:00:00.000Z',
+        time: 10,
+        request: { method: e.method ?? 'GET', url: e.url ?? 'https://api.example.com/v1/orders', httpVersion: 'h2', headers: (e.req ?? []).map(([name, value]) => ({ name, value })), cookies: [], queryString: [] },
+        response: { status: e.status, statusText: '', httpVersion: 'h2', headers: [['date', DATE], ...(e.res ?? [])].map(([name, value]) => ({ name, value })), cookies: [], content: { size: 0, mimeType: 'application/json' }, redirectURL: '' },
+      })),
+    },
+  };
+}
+const codes = (h: unknown, index = 0) => analyzeHar(h).results.find((r) => r.index === index)?.findings.map((f) => f.code) ?? [];
+
+describe.each([
+  {
+    code: 'digest-stale',
+    source: 'RFC 7616 §3.3',
+    positive: har({ status: 401, req: [['authorization', 'Digest username="a", nonce="old"']], res: [['www-authenticate', 'Digest realm="r", qop="auth", nonce="new", stale=true']] }),
+    negative: har({ status: 401, req: [['authorization', 'Digest username="a", nonce="old"']], res: [['www-authenticate', 'Digest realm="r", qop="auth", nonce="new", stale=false']] }),
+  },
+  {
+    code: 'proxy-auth-required',
+    source: 'RFC 9110 §15.5.8',
+    positive: har({ status: 407, res: [['proxy-authenticate', 'Basic realm="proxy"']] }),
+    negative: har({ status: 401, res: [['www-authenticate', 'Basic realm="api"']] }),
+  },
+  {
+    code: 'credentials-maybe-stripped',
+    source: 'Chrome sanitized HAR export (DESIGN §5)',
+    positive: har({ status: 401, res: [['www-authenticate', 'Bearer realm="api"']] }),
+    negative: har({ status: 401, req: [['cookie', 'sid=1']], res: [['www-authenticate', 'Bearer realm="api"']] }),
+  },
+  {
+    code: 'credentials-over-http',
+    source: 'RFC 6750 §5.3',
+    positive: har({ url: 'http://api.example.com/v1/orders', status: 200, req: [['authorization', `Bearer ${token({ aud: 'http://api.example.com' })}`]] }),
+    negative: har({ url: 'http://localhost:8080/v1/orders', status: 200, req: [['authorization', `Bearer ${token({ aud: 'http://localhost:8080' })}`]] }),
+  },
+  {
+    code: 'environment-mismatch',
+    source: 'RFC 7519 §4.1.1 (iss)',
+    positive: har({ status: 401, req: [['authorization', `Bearer ${token({ iss: 'https://login.staging.example.com/', aud: 'https://api.example.com' })}`]], res: [['www-authenticate', 'Bearer error="invalid_token"']] }),
+    negative: har({ status: 401, req: [['authorization', `Bearer ${token({ iss: 'https://login.example.com/', aud: 'https://api.example.com' })}`]], res: [['www-authenticate', 'Bearer error="invalid_token"']] }),
+  },
+])('$code ($source)', ({ code, positive, negative }) => {
+  test('detected', () => expect(codes(positive)).toContain(code));
+  test('near miss not flagged', () => expect(codes(negative)).not.toContain(code));
+});
+
+describe('healthy traffic raises nothing (false alarms are bugs)', () => {
+  test.each([
+    { name: 'valid bearer 200', h: har({ status: 200, req: [['authorization', `Bearer ${token({ aud: 'https://api.example.com' })}`]] }) },
+    { name: 'successful preflight then request', h: har({ method: 'OPTIONS', status: 204, req: [['access-control-request-method', 'PUT'], ['origin', 'https://app.example.com']], res: [['access-control-allow-origin', 'https://app.example.com']] }, { method: 'PUT', status: 200, req: [['authorization', `Bearer ${token({ aud: 'https://api.example.com' })}`], ['origin', 'https://app.example.com']], res: [['access-control-allow-origin', 'https://app.example.com']] }) },
+    { name: 'Negotiate handshake ending 200', h: har({ status: 401, res: [['www-authenticate', 'Negotiate']] }, { status: 200, req: [['authorization', 'Negotiate YIIB/wYJ==']] }) },
+    { name: '304 with an old Date', h: har({ status: 304, req: [['authorization', `Bearer ${token({ aud: 'https://api.example.com', exp: NOW - 7200 + 3600 })}`]], res: [['date', 'Sat, 21 Nov 2026 08:00:00 GMT']] }) },
+  ])('$name', ({ h }) => {
+    const findings = analyzeHar(h).results.flatMap((r) => r.findings);
+    expect(findings.filter((f) => f.severity !== 'info').map((f) => f.code)).toEqual([]);
+  });
+});
+
+describe('redaction keeps the diagnosis (DESIGN §5)', () => {
+  test.each(['chromium', 'firefox'])('%s recording: same finding codes after redactHar', async (browser) => {
+    const { readFileSync } = await import('node:fs');
+    const h = JSON.parse(readFileSync(`test/fixtures/recorded/${browser}-scenarios.har`, 'utf8'));
+    const before = analyzeHar(h).results.map((r) => [r.index, r.findings.map((f) => f.code).sort()]);
+    const after = analyzeHar(redactHar(h)).results.map((r) => [r.index, r.findings.map((f) => f.code).sort()]);
+    expect(after).toEqual(before);
+  });
+});
