@@ -241,6 +241,9 @@ export class Redactor {
    * Replaced in place so spacing and quoting stay as sent.
    */
   authParams(value: string): string {
+    // Real parameter lists are short; a huge one is treated as one opaque credential, which keeps
+    // the regular expression below away from input it would need a deep backtracking stack for.
+    if (value.length > 64 * 1024) return this.mark('bearer', value, 'readable');
     const re = /([!#$%&'*+.^_`|~0-9A-Za-z-]+)(\s*=\s*)("(?:[^"\\]|\\.)*"|[^,\s]*)/gy;
     let out = '';
     let last = 0;
@@ -579,7 +582,8 @@ export class Redactor {
     // the value read by hand, so a harmless `debug: password=…` doesn't swallow the secret pair.
     if (/[:=]/.test(out)) out = this.scanPairs(out);
     // Known vendor formats anywhere (ghp_…, xoxb-…, AKIA…, sk_live_…).
-    out = out.replace(/[A-Za-z0-9][A-Za-z0-9_\-.+/=]{15,}/g, (word) => {
+    // Bounded: vendor tokens are short, and unbounded runs over megabytes exhaust the regex stack.
+    out = out.replace(/[A-Za-z0-9][A-Za-z0-9_\-.+/=]{15,4096}/g, (word) => {
       if (isMarker(word) || word.includes('REDACTED')) return word;
       if (!mayBeVendorToken(word)) return word;
       const trimmed = word.replace(/[.,]+$/, '');
