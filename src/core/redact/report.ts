@@ -2,7 +2,7 @@ import type { Analysis, EntryResult, Finding, FindingSeverity } from '../diagnos
 import { Redactor, type RedactOptions } from './redactor.js';
 
 /**
- * Triage report for a support ticket (issue 7): a summary, then every request with findings.
+ * Triage report for a support ticket: a summary, then every request with findings.
  * Everything that came from the HAR (URLs, evidence) is redacted first, so the report can be pasted
  * into a ticket even when the HAR itself must not be shared.
  */
@@ -30,16 +30,8 @@ export interface ReportJson {
     url: string;
     status: number;
     startedDateTime: string | null;
-    findings: {
-      code: string;
-      severity: FindingSeverity;
-      title: string;
-      detail: string;
-      /** Redacted. */
-      evidence: Record<string, unknown>;
-      fix: { client: string; server: string };
-      refs: string[];
-    }[];
+    /** Evidence redacted. */
+    findings: Finding[];
   }[];
 }
 
