@@ -19,6 +19,7 @@ const COMMA = 0x2c;
 const EQUALS = 0x3d;
 const DQUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const QUOTING_CHECKED = new Set(['realm', 'qop', 'algorithm', 'stale']);
 
 interface Value {
   text: string;
@@ -93,6 +94,11 @@ export function parseChallengesDetailed(fieldLines: string | readonly string[], 
     let parts: string[] | null = null;
     while (j < n) {
       const c = s.charCodeAt(j);
+      // Fast path for the common qdtext characters (%x23-5B / %x5D-7E / SP / "!").
+      if ((c >= 0x23 && c <= 0x7e && c !== BACKSLASH) || c === 0x20 || c === 0x21) {
+        j++;
+        continue;
+      }
       if (c === DQUOTE) {
         const tail = s.slice(from, j);
         return { text: parts ? parts.join('') + tail : tail, end: j + 1, quoted: true };
@@ -150,11 +156,14 @@ export function parseChallengesDetailed(fieldLines: string | readonly string[], 
     if (name === '__proto__') Object.defineProperty(ch.params, name, { value: value.text, enumerable: true, writable: true, configurable: true });
     else ch.params[name] = value.text;
     ch.paramSpans[name] = { start: nameStart, end: value.end };
-    if (value.quoted) {
-      let set = quotedParams.get(ch);
-      if (!set) quotedParams.set(ch, (set = new Set()));
-      set.add(name);
-    } else quotedParams.get(ch)?.delete(name);
+    // Only a few parameters have quoting rules (scheme-checks.ts); track just those.
+    if (QUOTING_CHECKED.has(name)) {
+      if (value.quoted) {
+        let set = quotedParams.get(ch);
+        if (!set) quotedParams.set(ch, (set = new Set()));
+        set.add(name);
+      } else quotedParams.get(ch)?.delete(name);
+    }
     ch.span.end = value.end;
   }
 
