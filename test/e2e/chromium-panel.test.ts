@@ -80,6 +80,22 @@ describe('AuthLens panel in Chromium', () => {
     expect(missing).toEqual([]);
   });
 
+  test('keyboard: arrows select, Escape closes, "/" focuses the filter', async () => {
+    await panel.evaluate(() => (document.querySelector('.detail button[aria-label="Close details"]') as HTMLElement | null)?.click());
+    const list = await panel.waitForSelector('[role="grid"]');
+    await list!.focus();
+    await session.devtools.keyboard.press('ArrowDown');
+    await panel.waitForSelector('.detail [role="tablist"]', { visible: true });
+    const first = await panel.$eval('[role="row"][aria-selected="true"]', (el) => el.getAttribute('title'));
+    await session.devtools.keyboard.press('ArrowDown');
+    await panel.waitForFunction((t) => document.querySelector('[role="row"][aria-selected="true"]')?.getAttribute('title') !== t, {}, first);
+    await session.devtools.keyboard.press('Escape');
+    await panel.waitForFunction(() => !document.querySelector('.detail'));
+    // Chromium's DevTools keeps Ctrl+F for its own search; "/" reaches the panel.
+    await session.devtools.keyboard.press('/');
+    expect(await panel.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Filter requests');
+  });
+
   test('screenshot of the panel', async () => {
     mkdirSync('artifacts', { recursive: true });
     await session.devtools.screenshot({ path: 'artifacts/chromium-panel.png' });

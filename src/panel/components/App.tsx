@@ -21,10 +21,12 @@ export function App({ store }: { store: Store }) {
   const filterRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
+      // Ctrl/Cmd+F, and "/" because Chromium's DevTools keeps Ctrl+F for its own search.
+      if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') || (e.key === '/' && !typing)) {
         e.preventDefault();
         filterRef.current?.focus();
-      } else if (e.key === 'Escape' && store.selectedId.value !== null && !(e.target instanceof HTMLInputElement)) {
+      } else if (e.key === 'Escape' && store.selectedId.value !== null && !typing) {
         store.select(null);
       }
     };
