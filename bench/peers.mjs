@@ -1,29 +1,56 @@
 // The npm challenge parsers AuthLens is compared with, each behind one function:
-// header string → [{ scheme, token68, params }] or null (rejected).
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+// header string → [{ scheme, token68, params }] or null (rejected / threw).
+import { Session } from 'node:inspector';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
 /**
- * oauth4webapi keeps its WWW-Authenticate parser private (it runs inside its response handlers).
- * For a like-for-like measurement we load a temporary copy of its build with that one function
- * exported; nothing of it is kept in this repository.
+ * oauth4webapi does not export its WWW-Authenticate parser (`parseWwwAuthenticateChallenges` is
+ * module-private; the public route to it is `protectedResourceRequest` & co., which throw a
+ * `WWWAuthenticateChallengeError` after a fetch). To time the parser itself, like for like, we
+ * take the installed module's own function object out of the closure scope of an exported function
+ * through the V8 inspector. Nothing is copied or patched: it is the code in node_modules, as is.
  */
-async function loadOauth4webapiParser() {
-  const path = require.resolve('oauth4webapi');
-  const source = readFileSync(path, 'utf8') + '\nexport { parseWwwAuthenticateChallenges as __parseChallenges };\n';
-  const dir = mkdtempSync(join(tmpdir(), 'authlens-bench-'));
-  const file = join(dir, 'oauth4webapi-parser.mjs');
-  writeFileSync(file, source);
-  return (await import(pathToFileURL(file).href)).__parseChallenges;
+function privateBinding(exported, name) {
+  const session = new Session();
+  session.connect();
+  const post = (method, params) => {
+    let out;
+    let error;
+    session.post(method, params, (e, r) => {
+      error = e;
+      out = r;
+    });
+    if (error) throw error;
+    return out;
+  };
+  try {
+    globalThis.__authlensProbe = exported;
+    const { result } = post('Runtime.evaluate', { expression: 'globalThis.__authlensProbe' });
+    const own = post('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
+    const scopes = own.internalProperties.find((p) => p.name === '[[Scopes]]');
+    for (const scope of post('Runtime.getProperties', { objectId: scopes.value.objectId, ownProperties: true }).result) {
+      const vars = post('Runtime.getProperties', { objectId: scope.value.objectId, ownProperties: true }).result;
+      const hit = vars.find((v) => v.name === name);
+      if (hit?.value?.objectId) {
+        post('Runtime.callFunctionOn', { objectId: hit.value.objectId, functionDeclaration: 'function () { globalThis.__authlensFound = this; }' });
+        break;
+      }
+    }
+  } finally {
+    session.disconnect();
+    delete globalThis.__authlensProbe;
+  }
+  const found = globalThis.__authlensFound;
+  delete globalThis.__authlensFound;
+  if (typeof found !== 'function') throw new Error(`oauth4webapi: ${name} not found (the peer changed its internals)`);
+  return found;
 }
 
 export async function loadPeers() {
-  const o4w = await loadOauth4webapiParser();
+  const o4wModule = await import('oauth4webapi');
+  const o4w = privateBinding(o4wModule.protectedResourceRequest, 'parseWwwAuthenticateChallenges');
   const hau = await import('http-auth-utils');
   const authHeader = require('auth-header');
   const wwwAuth = require('www-authenticate/lib/parsers.js');
@@ -38,6 +65,7 @@ export async function loadPeers() {
     {
       name: 'oauth4webapi',
       version: require('oauth4webapi/package.json').version,
+      api: 'parseWwwAuthenticateChallenges (module-private, reached via inspector)',
       prepare: responseFor,
       parse(h) {
         const r = o4w(responseFor(h));
@@ -47,6 +75,7 @@ export async function loadPeers() {
     {
       name: 'http-auth-utils',
       version: require('http-auth-utils/package.json').version,
+      api: 'parseWWWAuthenticateHeader (one challenge; Basic/Bearer/Digest only)',
       parse(h) {
         try {
           const r = hau.parseWWWAuthenticateHeader(h, undefined, { strict: false });
@@ -59,6 +88,7 @@ export async function loadPeers() {
     {
       name: 'auth-header',
       version: require('auth-header/package.json').version,
+      api: 'parse (one challenge)',
       parse(h) {
         try {
           const r = authHeader.parse(h);
@@ -73,10 +103,15 @@ export async function loadPeers() {
     {
       name: 'www-authenticate',
       version: require('www-authenticate/package.json').version,
+      api: 'parsers.WWW_Authenticate (one challenge; throws on a bare scheme)',
       parse(h) {
-        const r = new wwwAuth.WWW_Authenticate(h);
-        if (r.err) return null;
-        return [{ scheme: r.scheme, token68: null, params: r.parms ?? {} }];
+        try {
+          const r = new wwwAuth.WWW_Authenticate(h);
+          if (r.err) return null;
+          return [{ scheme: r.scheme, token68: null, params: r.parms ?? {} }];
+        } catch {
+          return null;
+        }
       },
     },
   ];

@@ -390,6 +390,12 @@ export async function startScenarioServer({ port = 0 } = {}) {
     if (url.pathname === '/api/early401') {
       return send(res, 401, { 'WWW-Authenticate': 'Bearer realm="demo", error="invalid_token", error_description="Unknown token"' }, '');
     }
+    if (url.pathname.startsWith('/bulk/')) {
+      // Load for the panel benchmark (bench/panel.mjs): tiny answers, every 25th a 401 with a challenge.
+      const n = Number(url.pathname.slice(6)) || 0;
+      if (n % 25 === 0) return send(res, 401, { 'WWW-Authenticate': 'Bearer realm="bulk", error="invalid_token", error_description="The access token expired"', 'Cache-Control': 'no-store' }, { error: 'invalid_token' });
+      return send(res, 200, { 'Cache-Control': 'no-store' }, { n });
+    }
     const scenario = list.find((s) => s.path === url.pathname);
     if (!scenario) return send(res, 404, {}, 'not found');
     if (req.method === 'OPTIONS') {

@@ -1,0 +1,78 @@
+// analyzeHar vs JSON.parse alone, and redactHar throughput, on generated HARs. Every figure comes
+// from a fresh child process (no JIT, heap or cache carried over); medians of several runs,
+// modes interleaved so machine noise hits them alike.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeHar } from './generate-har.mjs';
+import { fmt, median } from './report.mjs';
+
+const CHILD = fileURLToPath(new URL('./har-child.mjs', import.meta.url));
+
+function child(file, mode, extraArgs = []) {
+  const out = execFileSync(process.execPath, ['--max-old-space-size=8192', ...extraArgs, CHILD, file, mode], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out);
+}
+
+/** Profiles analyzeHar once (node --cpu-prof) and returns the .cpuprofile path. */
+export function profileAnalyze(file, dir) {
+  child(file, 'analyze', ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  return dir;
+}
+
+export async function runHar({ quick = false, sizes = quick ? [10e6] : [10e6, 100e6], log = console.error, keep = false } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'authlens-har-'));
+  const rows = [];
+  const guards = [];
+  const table = [];
+  const data = [];
+  try {
+    for (const target of sizes) {
+      const file = join(dir, `generated-${target}.har`);
+      const bytes = writeHar(file, target);
+      const mb = fmt(bytes / 1e6, 0);
+      const runs = quick ? 3 : target > 50e6 ? 3 : 5;
+      log(`har: ${mb} MB, ${runs} runs of parse / analyze / redact, each in a fresh process`);
+      const parse = [];
+      const analyze = [];
+      const redact = [];
+      for (let i = 0; i < runs; i++) {
+        parse.push(child(file, 'parse'));
+        analyze.push(child(file, 'analyze'));
+        if (i < (quick ? 1 : 2)) redact.push(child(file, 'redact'));
+      }
+      const parseMs = median(parse.map((r) => r.totalMs));
+      const analyzeMs = median(analyze.map((r) => r.totalMs));
+      const analysisOnlyMs = median(analyze.map((r) => r.workMs));
+      const ratio = analyzeMs / parseMs;
+      const parseRss = median(parse.map((r) => r.maxRssKb)) * 1024;
+      const analyzeRss = median(analyze.map((r) => r.maxRssKb)) * 1024;
+      const redactRss = median(redact.map((r) => r.maxRssKb)) * 1024;
+      const extra = (analyzeRss - parseRss) / bytes;
+      const redactMBs = bytes / 1e6 / (median(redact.map((r) => r.workMs)) / 1000);
+      const findings = analyze[0].found;
+      data.push({ bytes, parseMs, analyzeMs, analysisOnlyMs, ratio, parseRss, analyzeRss, redactRss, extra, redactMBs, findings, file });
+      table.push(
+        `| ${mb} MB (${fmt(findings)} entries with findings) | ${fmt(parseMs)} ms | ${fmt(analyzeMs)} ms (analysis ${fmt(analysisOnlyMs)} ms) | ${fmt(ratio, 2)}× | ${fmt(parseRss / 1e6)} MB (${fmt(parseRss / bytes, 1)}× file) | ${fmt(analyzeRss / 1e6)} MB | ${fmt(extra, 2)}× | ${fmt(redactMBs, 1)} MB/s (peak ${fmt(redactRss / 1e6)} MB) |`,
+      );
+      const headline = target >= 100e6 || quick;
+      rows.push({ what: `${mb} MB HAR: (read+parse+analyze) / (read+parse)`, value: `${fmt(ratio, 2)}× (${fmt(analyzeMs)} / ${fmt(parseMs)} ms)`, target: headline ? '≤ 1.25×' : '(reported)', ok: headline ? ratio <= 1.25 : null });
+      rows.push({ what: `${mb} MB HAR: analysis's extra peak RSS / file size`, value: `${fmt(extra, 2)}× (${fmt(parseRss / 1e6)} → ${fmt(analyzeRss / 1e6)} MB)`, target: headline ? '≤ 0.5×' : '(reported)', ok: headline ? extra <= 0.5 : null });
+      rows.push({ what: `${mb} MB HAR: redactHar throughput`, value: `${fmt(redactMBs, 1)} MB/s`, target: '(reported)', ok: null });
+      guards.push({ name: `analysis on ${mb} MB ≤ 5× read+parse (baseline ≈ 2–2.9×)`, value: `${fmt(ratio, 2)}×`, ok: ratio <= 5 });
+    }
+  } finally {
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+  const markdown = `## HAR analysis and redaction
+
+Generated Chrome-style HARs (\`bench/generate-har.mjs\`, seed 42: API calls with bearer JWTs, documents, scripts, base64 images, redirects, CORS preflights, cookies, ~3 % 401/403). Each figure is the median of fresh Node processes (\`bench/har-child.mjs\`): read the file (UTF-8) + \`JSON.parse\`, then nothing / \`analyzeHar\` / \`redactHar\`. Peak memory is the process's maximum RSS (\`process.resourceUsage().maxRSS\`); "extra" is analyze's peak minus parse-only's peak, over the file size.
+
+| file | read+parse | read+parse+analyze | ratio | peak RSS parse | peak RSS analyze | extra / file | redactHar |
+|---|---|---|---|---|---|---|---|
+${table.join('\n')}
+`;
+  return { rows, guards, markdown, data, dir };
+}
