@@ -17,8 +17,12 @@ import {
 
 const SETTINGS_KEY = 'authlens.settings';
 // Chromium may never fire onRequestFinished for a response whose body the page never reads
-// (`if (!res.ok) throw …`), so the log is re-read while the panel is visible.
+// (`if (!res.ok) throw …`), so the log is re-read while the panel is visible. A re-read costs
+// DevTools about 0.1 ms per logged request, so re-reads never overlap, wait at least ten times
+// as long as the last one took, and slow down while they find nothing new.
 const HAR_POLL_MS = 2500;
+const HAR_POLL_MAX_MS = 30_000;
+const HAR_POLL_COST_FACTOR = 10;
 
 export function createDevtoolsSource(): NetworkSource {
   const firefox = isFirefox();
@@ -29,6 +33,8 @@ export function createDevtoolsSource(): NetworkSource {
     subscribe(handlers: SourceHandlers) {
       const tabId = inspectedTabId();
       let stopped = false;
+      // What the last re-read saw (entries, and how many had an answer): unchanged means nothing new.
+      let lastSeen = '';
 
       const channel = new BroadcastChannel(CAPTURE_CHANNEL);
       channel.onmessage = (event: MessageEvent<ChannelMessage>) => {
@@ -42,6 +48,7 @@ export function createDevtoolsSource(): NetworkSource {
         if (!stopped) handlers.onEntries([entry as RawHarEntry]);
       };
       const onNavigated = (url: string) => {
+        lastSeen = '';
         if (!stopped) handlers.onNavigated?.(url);
       };
       browser.devtools.network.onRequestFinished.addListener(onFinished);
@@ -59,19 +66,49 @@ export function createDevtoolsSource(): NetworkSource {
         }
       });
 
-      let timer: ReturnType<typeof setInterval> | undefined;
-      if (!firefox) {
-        timer = setInterval(() => {
-          if (document.visibilityState !== 'visible') return;
-          void getHar().then((entries) => {
-            if (!stopped && entries.length) handlers.onEntries(entries as RawHarEntry[]);
-          });
-        }, HAR_POLL_MS);
-      }
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let idleDelay = HAR_POLL_MS;
+      let lastTook = 0;
+      const schedule = () => {
+        if (!stopped) timer = setTimeout(() => void poll(), Math.max(idleDelay, lastTook * HAR_POLL_COST_FACTOR));
+      };
+      const poll = async () => {
+        timer = undefined;
+        if (document.visibilityState === 'visible') {
+          const t0 = performance.now();
+          const entries = await getHar();
+          lastTook = performance.now() - t0;
+          if (stopped) return;
+          let answered = 0;
+          for (const e of entries) if (Number((e as { response?: { status?: unknown } }).response?.status) > 0) answered++;
+          const seen = `${entries.length}:${answered}`;
+          if (seen !== lastSeen) {
+            lastSeen = seen;
+            idleDelay = HAR_POLL_MS;
+            if (entries.length) handlers.onEntries(entries as RawHarEntry[]);
+          } else {
+            idleDelay = Math.min(HAR_POLL_MAX_MS, idleDelay * 2);
+          }
+        }
+        schedule();
+      };
+      // Live events mean the page is busy: come back from a long idle wait (a pending re-read
+      // keeps its turn, so re-reads still never overlap).
+      const wake = () => {
+        if (idleDelay === HAR_POLL_MS) return;
+        idleDelay = HAR_POLL_MS;
+        if (timer) {
+          clearTimeout(timer);
+          schedule();
+        }
+      };
+      browser.devtools.network.onRequestFinished.addListener(wake);
+      if (!firefox) timer = setTimeout(() => void poll(), HAR_POLL_MS);
 
       return () => {
         stopped = true;
-        if (timer) clearInterval(timer);
+        if (timer) clearTimeout(timer);
+        browser.devtools.network.onRequestFinished.removeListener(wake);
         channel.close();
         browser.devtools.network.onRequestFinished.removeListener(onFinished);
         browser.devtools.network.onNavigated.removeListener(onNavigated);

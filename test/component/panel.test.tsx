@@ -108,5 +108,10 @@ describe('AuthLens panel', () => {
     fake.push(...many);
     await waitFor(() => expect(screen.getByText(/5 older entries dropped/)).toBeTruthy());
     expect(store.all.value[0]!.url).toContain('/r5');
+    // The live panel re-reads the whole browser log: the dropped entries must stay dropped.
+    fake.push(...many);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(store.all.value.length).toBe(100);
+    expect(screen.getByText(/5 older entries dropped/)).toBeTruthy();
   });
 });

@@ -77,6 +77,9 @@ export function createStore(source: NetworkSource) {
     for (const raw of entries) {
       const key = keyOf(raw);
       if (keys.has(key)) continue;
+      // A full log already dropped everything older than its first row; a re-read of the
+      // browser's log must not bring those back (and count them as dropped again).
+      if (rows.length >= settings.value.maxEntries && Date.parse(String(raw.startedDateTime)) < rows[0]!.ex.startedMs) continue;
       const t0 = performance.now();
       keys.add(key);
       const ex = normalizeEntry(raw, nextIndex++);
