@@ -27,8 +27,9 @@ export function createDiagnosis(opts: DiagnosisOptions = {}): Diagnosis {
     add(exchange) {
       const f = new Facts(exchange, opts);
       const found = new Map<FindingCode, FindingDraft>();
+      const context = { f, session, found };
       for (const rule of RULES) {
-        const draft = rule.check({ f, session, found });
+        const draft = rule.check(context);
         if (draft) found.set(rule.code, draft);
       }
       session.record(f);

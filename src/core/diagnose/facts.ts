@@ -16,7 +16,19 @@ export interface DiagnosisOptions {
   sanitized?: boolean;
 }
 
+/** Most responses carry no challenge: one shared, frozen empty result instead of a parse each. */
+const NO_CHALLENGES: ChallengeResult = Object.freeze({ challenges: Object.freeze([]) as unknown as ChallengeResult['challenges'], problems: Object.freeze([]) as unknown as ChallengeResult['problems'] });
+
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|::1|[\w-]+\.localhost)$/i;
+
+function indexHeaders(headers: Exchange['requestHeaders']): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const h of headers) {
+    const key = h.name.toLowerCase();
+    if (!index.has(key)) index.set(key, h.value);
+  }
+  return index;
+}
 
 export class Facts {
   readonly tolerance: number;
@@ -64,11 +76,15 @@ export class Facts {
   get loopback(): boolean {
     return LOOPBACK.test(this.host);
   }
+  // Rules ask for a dozen headers each exchange: one pass builds a lower-cased index instead of
+  // a scan of every header per question (first value wins, like headerValue).
+  private requestIndex: Map<string, string> | null = null;
+  private responseIndex: Map<string, string> | null = null;
   requestHeader(name: string): string | null {
-    return headerValue(this.ex.requestHeaders, name);
+    return (this.requestIndex ??= indexHeaders(this.ex.requestHeaders)).get(name.toLowerCase()) ?? null;
   }
   responseHeader(name: string): string | null {
-    return headerValue(this.ex.responseHeaders, name);
+    return (this.responseIndex ??= indexHeaders(this.ex.responseHeaders)).get(name.toLowerCase()) ?? null;
   }
   get challengeField(): 'WWW-Authenticate' | 'Proxy-Authenticate' {
     return this.ex.status === 407 ? 'Proxy-Authenticate' : 'WWW-Authenticate';
@@ -78,11 +94,11 @@ export class Facts {
   }
   /** Lenient reading: what the server meant, even when it broke the grammar. */
   get challenges(): ChallengeResult {
-    return this.memo('challenges', () => parseChallenges(this.challengeLines, { lenient: true, field: this.challengeField }));
+    return this.memo('challenges', () => (this.challengeLines.length ? parseChallenges(this.challengeLines, { lenient: true, field: this.challengeField }) : NO_CHALLENGES));
   }
   /** Strict reading, for `malformed-challenge`. */
   get strictChallenges(): ChallengeResult {
-    return this.memo('strict', () => parseChallenges(this.challengeLines, { field: this.challengeField }));
+    return this.memo('strict', () => (this.challengeLines.length ? parseChallenges(this.challengeLines, { field: this.challengeField }) : NO_CHALLENGES));
   }
   get schemes(): Set<string> {
     return this.memo('schemes', () => new Set(this.challenges.challenges.map((c) => c.scheme.toLowerCase())));

@@ -26,6 +26,15 @@ const num = (v: unknown, fallback = 0): number => {
 
 function headers(v: unknown): Header[] {
   if (Array.isArray(v)) {
+    // Well-formed lists (nearly all) are used as they are: no copy of every header of every entry.
+    let wellFormed = true;
+    for (const h of v) {
+      if (!isObj(h) || typeof h.name !== 'string' || typeof h.value !== 'string') {
+        wellFormed = false;
+        break;
+      }
+    }
+    if (wellFormed) return v as Header[];
     const out: Header[] = [];
     for (const h of v) if (isObj(h) && (typeof h.name === 'string' || typeof h.name === 'number')) out.push({ name: String(h.name), value: str(h.value) });
     return out;

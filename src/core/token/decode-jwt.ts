@@ -98,6 +98,27 @@ function describe(v: unknown): string {
  * so offsets point into what the user pasted.
  */
 export function decodeJwtParts(token: string, baseOffset = 0): JwtParts {
+  // A session sends the same token with request after request, and one exchange looks at it
+  // up to three times (Authorization shape, token inspection, DPoP): decode each once.
+  const cacheable = typeof token === 'string' && token.length <= DECODE_CACHE_MAX_TOKEN;
+  const key = cacheable ? `${baseOffset}|${token}` : '';
+  const hit = cacheable ? decodeCache.get(key) : undefined;
+  if (hit) return { ...hit, segments: hit.segments.slice(), problems: hit.problems.slice() };
+  const parts = decodeUncached(token, baseOffset);
+  if (cacheable) {
+    if (decodeCache.size >= DECODE_CACHE_SIZE) decodeCache.clear();
+    decodeCache.set(key, parts);
+    return { ...parts, segments: parts.segments.slice(), problems: parts.problems.slice() };
+  }
+  return parts;
+}
+
+/** Decoded tokens kept in memory only, a few dozen at most: bounded work, nothing written anywhere. */
+const DECODE_CACHE_SIZE = 64;
+const DECODE_CACHE_MAX_TOKEN = 16 * 1024;
+const decodeCache = new Map<string, JwtParts>();
+
+function decodeUncached(token: string, baseOffset: number): JwtParts {
   const problems: Problem[] = [];
   const segments = typeof token === 'string' ? token.split('.') : [];
   const starts: number[] = [];
