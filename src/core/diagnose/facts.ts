@@ -5,7 +5,7 @@
 import { parseChallenges } from '../challenge/index.js';
 import type { ChallengeResult } from '../challenge/index.js';
 import { findCredentials, type RequestCredentials } from '../credentials/index.js';
-import { headerValue, headerValues, type Exchange } from '../har/exchange.js';
+import { headerValues, type Exchange } from '../har/exchange.js';
 import { inspectToken } from '../token/index.js';
 import type { TokenReport } from '../token/index.js';
 
