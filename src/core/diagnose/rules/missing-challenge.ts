@@ -4,7 +4,8 @@ import type { Rule } from '../rule.js';
 export const missingChallenge: Rule = {
   code: 'missing-challenge',
   check({ f }) {
-    if ((f.status !== 401 && f.status !== 407) || f.challengeLines.length > 0) return null;
+    // "At least one challenge" (RFC 9110 §11.6.1): a field that is present but blank holds none.
+    if ((f.status !== 401 && f.status !== 407) || f.challengeLines.some((l) => l.trim() !== '')) return null;
     return { severity: 'warning', title: `${f.status} without a ${f.challengeField} header`, evidence: { status: f.status, header: f.challengeField } };
   },
 };
