@@ -17,8 +17,8 @@ export const dpopRequired: Rule = {
       const issues: string[] = proof.problems.map((p) => p.message);
       if (proof.htm && proof.htm.toUpperCase() !== f.ex.method) issues.push(`htm is ${proof.htm}, the request is ${f.ex.method}`);
       if (proof.htu) {
-        const target = f.ex.url.split(/[?#]/)[0];
-        if (proof.htu.split(/[?#]/)[0] !== target) issues.push(`htu is ${proof.htu}, the request went to ${target}`);
+        const target = withoutQuery(f.ex.url);
+        if (withoutQuery(proof.htu) !== target) issues.push(`htu is ${proof.htu}, the request went to ${target}`);
       }
       const now = f.referenceTime;
       if (proof.iat !== null && now && Math.abs(now.getTime() / 1000 - proof.iat) > Math.max(f.tolerance, 300)) issues.push(`the proof's iat is ${new Date(proof.iat * 1000).toISOString()}, far from the server's time`);
@@ -28,3 +28,17 @@ export const dpopRequired: Rule = {
     return null;
   },
 };
+
+/**
+ * htu is compared without query and fragment (RFC 9449 §4.3), after the syntax- and scheme-based
+ * normalization servers are told to apply (RFC 3986 §6.2.2, §6.2.3): scheme and host case, the
+ * default port. Without it a proof for `https://API.example.com:443/x` would count as a mismatch.
+ */
+function withoutQuery(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return url.split(/[?#]/)[0]!;
+  }
+}
