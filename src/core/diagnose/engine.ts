@@ -55,7 +55,7 @@ function toFinding(code: FindingCode, draft: FindingDraft): Finding {
 }
 
 /** Rules that read the response body: re-run when a body arrives later (live capture). */
-const BODY_RULES = new Set<FindingCode>(['vendor-error', 'credential-echoed', 'account-enumeration', 'refresh-failed', 'insufficient-scope']);
+const BODY_RULES = new Set<FindingCode>(['vendor-error', 'credential-echoed', 'account-enumeration', 'refresh-failed', 'insufficient-scope', 'dpop-nonce-required']);
 
 /**
  * Live capture gets bodies after the fact (`getContent`): adds the body-based findings to those
