@@ -1,10 +1,14 @@
 import type { Rule } from '../rule.js';
 
-/** RFC 6749 §5.2 / §6: the token endpoint refused a refresh token. */
+/**
+ * RFC 6749 §5.2 / §6: the token endpoint refused a refresh token. §5.2 says 400 (401 for a failed
+ * client authentication); Auth0 answers an unknown or reused refresh token with 403
+ * (https://community.auth0.com/t/troubleshoot-refresh-token-unknown-or-invalid-before-expiry-403-unknown-or-invalid-refresh-token/120406).
+ */
 export const refreshFailed: Rule = {
   code: 'refresh-failed',
   check({ f }) {
-    if (f.ex.method !== 'POST' || (f.status !== 400 && f.status !== 401)) return null;
+    if (f.ex.method !== 'POST' || (f.status !== 400 && f.status !== 401 && f.status !== 403)) return null;
     const req = f.ex.requestBody;
     const form = req?.params?.find((p) => p.name === 'grant_type')?.value ?? /(?:^|&)grant_type=([^&]*)/.exec(req?.text ?? '')?.[1] ?? jsonGrant(req?.text ?? '');
     let error: string | null = null;
@@ -17,7 +21,9 @@ export const refreshFailed: Rule = {
       // not JSON
     }
     const isRefresh = form === 'refresh_token';
-    if (!isRefresh && !(error === 'invalid_grant' && /token/i.test(f.url?.pathname ?? ''))) return null;
+    // invalid_grant also refuses an authorization code or a password (RFC 6749 §5.2): only guess
+    // "refresh" from it when the request body, and so the grant type, was not captured.
+    if (!isRefresh && !(!form && error === 'invalid_grant' && /token/i.test(f.url?.pathname ?? ''))) return null;
     return { severity: 'error', title: `The token endpoint refused the ${isRefresh ? 'refresh token' : 'grant'}${error ? ` (${error})` : ''}`, evidence: { grant_type: form, error, error_description: description, status: f.status } };
   },
 };
