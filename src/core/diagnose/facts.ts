@@ -164,7 +164,23 @@ export class Facts {
   get isApiCall(): boolean {
     const t = this.ex.resourceType;
     if (t === 'fetch' || t === 'xhr') return true;
+    if (t === 'document') return false;
+    if (this.requestHeader('x-requested-with') !== null) return true;
     const accept = this.requestHeader('accept') ?? '';
-    return /json|xml/i.test(accept) || this.requestHeader('x-requested-with') !== null;
+    // A navigation's Accept is "text/html,application/xhtml+xml,application/xml;q=0.9,…" (Fetch
+    // Standard, fetch step for document destinations): it names xml but asks for a page.
+    return /json|xml/i.test(accept) && !/text\/html/i.test(accept);
+  }
+  /**
+   * An OAuth token request (RFC 6749 §3.2): its credentials (refresh token, code, client secret)
+   * travel in the form body, not in headers, so "no credentials" can't be judged from headers.
+   */
+  get isTokenRequest(): boolean {
+    return this.memo('tokenRequest', () => {
+      const body = this.ex.requestBody;
+      if (this.ex.method !== 'POST' || !body) return false;
+      if (body.params?.some((p) => p.name === 'grant_type')) return true;
+      return /(?:^|&|[{,]\s*")grant_type(?:=|"\s*:)/.test((body.text ?? '').slice(0, 4096));
+    });
   }
 }
