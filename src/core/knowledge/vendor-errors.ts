@@ -1,6 +1,8 @@
 /**
  * Error codes of identity providers and cloud APIs, with what they mean and the documentation they
  * come from. Matched in JSON error bodies, plain text and vendor headers (`x-amzn-ErrorType`).
+ * A code distinctive enough on its own is matched as text; a generic OAuth code (`access_denied`,
+ * `login_required`) names a vendor only with that vendor's shape (`match`) or on its hosts (`where`).
  */
 import type { Header } from '../har/exchange.js';
 
@@ -10,12 +12,38 @@ export interface VendorError {
   meaning: string;
   fix: string;
   source: string;
+  /** Every pattern must occur in the body (the first one places the excerpt); without it, `code` is looked up as text. */
+  match?: readonly RegExp[];
+  /** Only for requests to matching URLs: the code alone doesn't say which vendor answered. */
+  where?: RegExp;
 }
 
 const ENTRA = 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes';
 const OKTA = 'https://developer.okta.com/docs/reference/error-codes/';
 const AWS = 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html';
 const GOOGLE = 'https://cloud.google.com/apis/design/errors';
+const GITLAB_AUTH = 'https://docs.gitlab.com/api/rest/authentication/';
+// The messages GitLab's API guard sends for each token failure.
+const GITLAB_GUARD = 'https://gitlab.com/gitlab-org/gitlab/-/blob/master/lib/api/api_guard.rb';
+const AUTH0_ERRORS = 'https://auth0.com/docs/libraries/error-messages';
+const AUTH0_API = 'https://auth0.com/docs/api/authentication';
+const AUTH0_SILENT = 'https://auth0.com/docs/authenticate/login/configure-silent-authentication';
+const SLACK = 'https://api.slack.com/web#evaluating_responses';
+const STRIPE = 'https://docs.stripe.com/error-codes';
+const GITHUB_TROUBLESHOOT = 'https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api';
+const GRAPH = 'https://learn.microsoft.com/en-us/graph/errors';
+const S3 = 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html';
+
+/** `"error": "<code>"` in a JSON body (RFC 6749 §5.2 shape). */
+const jsonError = (code: string) => new RegExp(`"error"\\s*:\\s*"${code}"`);
+/** Auth0 tenant domains ({tenant}.auth0.com, {tenant}.{region}.auth0.com); custom domains can't be told apart. */
+const AUTH0_HOST = /^https:\/\/[^/?#]+\.auth0\.com(?::\d+)?\//i;
+/** Slack's Web API: every method answers 200 with {"ok": false, "error": …} on failure. */
+const SLACK_API = /^https:\/\/(?:[\w-]+\.)?slack\.com\/api\//i;
+const SLACK_FAILED = /"ok"\s*:\s*false/;
+const slack = (code: string, meaning: string, fix: string): VendorError => ({ vendor: 'Slack', code, meaning, fix, source: SLACK, match: [jsonError(code), SLACK_FAILED], where: SLACK_API });
+/** GitLab's REST API lives under /api/v4/ on gitlab.com and on self-managed hosts alike. */
+const GITLAB_API = /^https?:\/\/[^/?#]+\/api\/v4\//i;
 
 export const VENDOR_ERRORS: VendorError[] = [
   { vendor: 'Microsoft Entra ID', code: 'AADSTS50013', meaning: 'Assertion failed signature validation or is for another audience.', fix: 'Check the token\'s audience and signing key.', source: ENTRA },
@@ -60,6 +88,40 @@ export const VENDOR_ERRORS: VendorError[] = [
   { vendor: 'Keycloak', code: 'Token is not active', meaning: 'The token has expired or the session was logged out.', fix: 'Refresh the token or sign in again.', source: 'https://www.keycloak.org/docs/latest/server_admin/' },
   { vendor: 'Auth0', code: 'jwt expired', meaning: 'The access token has expired.', fix: 'Get a new token.', source: 'https://auth0.com/docs/troubleshoot' },
   { vendor: 'Auth0', code: 'jwt malformed', meaning: 'The bearer value is not a JWT (often an opaque token requested without an audience).', fix: 'Request the token with the API\'s audience.', source: 'https://auth0.com/docs/secure/tokens/access-tokens' },
+  { vendor: 'Auth0', code: 'Unknown or invalid refresh token', meaning: 'The refresh token is unknown, expired, revoked, or an older one reused after rotation (which revokes its whole family).', fix: 'Store the newest refresh token after every refresh, and sign in again now.', source: 'https://community.auth0.com/t/troubleshoot-refresh-token-unknown-or-invalid-before-expiry-403-unknown-or-invalid-refresh-token/120406' },
+  { vendor: 'Auth0', code: 'Service not enabled within domain', meaning: 'The audience requested is not an API registered in this tenant.', fix: 'Request the token with the exact API identifier shown under Applications > APIs.', source: AUTH0_API },
+  { vendor: 'Auth0', code: 'access_denied', meaning: 'Auth0 refused: the application is not authorized for the API, the client credentials are wrong, or an Action denied access.', fix: 'Read error_description; authorize the application for the API or check the client secret.', source: AUTH0_ERRORS, match: [jsonError('access_denied')], where: AUTH0_HOST },
+  { vendor: 'Auth0', code: 'unauthorized', meaning: 'A Rule denied the sign-in or sign-up, or the user is blocked.', fix: 'Read error_description (the rule\'s message) and check the user in the dashboard.', source: AUTH0_ERRORS, match: [jsonError('unauthorized')], where: AUTH0_HOST },
+  { vendor: 'Auth0', code: 'invalid_user_password', meaning: 'The user name or password is wrong.', fix: 'Check the credentials.', source: AUTH0_ERRORS, match: [jsonError('invalid_user_password')] },
+  { vendor: 'Auth0', code: 'mfa_required', meaning: 'Multi-factor authentication is required; the response carries an mfa_token for the MFA API.', fix: 'Challenge the user through the MFA API with the mfa_token, then call /oauth/token again.', source: 'https://auth0.com/docs/secure/multi-factor-authentication/authenticate-using-ropg-flow-with-mfa', match: [jsonError('mfa_required'), /"mfa_token"/] },
+  { vendor: 'Auth0', code: 'login_required', meaning: 'Silent authentication failed: the user has no session at Auth0 (third-party cookies blocked, or signed out).', fix: 'Fall back to an interactive login; use refresh tokens or a custom domain where third-party cookies are blocked.', source: AUTH0_SILENT, match: [jsonError('login_required')], where: AUTH0_HOST },
+  { vendor: 'Auth0', code: 'consent_required', meaning: 'Silent authentication failed: the user has not consented to the requested scopes or audience.', fix: 'Send the user through an interactive login so they can consent.', source: AUTH0_SILENT, match: [jsonError('consent_required')], where: AUTH0_HOST },
+  { vendor: 'GitLab', code: '401 Unauthorized', meaning: 'GitLab found no valid token: missing, mistyped, expired or revoked.', fix: 'Send a valid token (PRIVATE-TOKEN or Authorization: Bearer) that is not expired.', source: GITLAB_AUTH, match: [/"message"\s*:\s*"401 Unauthorized"/] },
+  { vendor: 'GitLab', code: 'insufficient_scope', meaning: 'The token lacks a scope this endpoint needs; the body\'s "scope" names the ones that would do.', fix: 'Create a token with one of the scopes named in the response (api, read_api, …).', source: GITLAB_GUARD, match: [jsonError('insufficient_scope'), /"scope"\s*:\s*"/], where: GITLAB_API },
+  { vendor: 'GitLab', code: 'Token is expired. You can either do re-authorization or token refresh', meaning: 'The OAuth or personal access token has expired.', fix: 'Refresh the OAuth token or create a new personal access token.', source: GITLAB_GUARD },
+  { vendor: 'GitLab', code: 'Token was revoked. You have to re-authorize from the user', meaning: 'The token was revoked.', fix: 'Authorize again or create a new token.', source: GITLAB_GUARD },
+  { vendor: 'GitLab', code: 'Token is an impersonation token but impersonation was disabled', meaning: 'Impersonation tokens are disabled on this instance.', fix: 'Use a personal access token of the user instead.', source: GITLAB_GUARD },
+  { vendor: 'Okta', code: 'The refresh token is invalid or expired', meaning: 'The refresh token expired, was revoked, or was already used under rotation.', fix: 'Sign in again; keep the newest refresh token after each refresh.', source: 'https://support.okta.com/help/s/article/okta-refresh-token-invalid-or-expired-error-error-invalid-grant-error-description-the-refresh-token-is-invalid-or-expired' },
+  { vendor: 'GitHub', code: 'Resource not accessible by integration', meaning: 'The GitHub App or GITHUB_TOKEN lacks the permission this endpoint needs.', fix: 'Grant the permission to the app (or under `permissions:` in the workflow).', source: GITHUB_TROUBLESHOOT },
+  { vendor: 'GitHub', code: 'Resource not accessible by personal access token', meaning: 'The fine-grained token lacks the permission or repository access this endpoint needs.', fix: 'Edit the token\'s permissions and repository access.', source: GITHUB_TROUBLESHOOT },
+  { vendor: 'GitHub', code: 'Resource protected by organization SAML enforcement', meaning: 'The organization enforces SAML SSO and the token is not authorized for it.', fix: 'Authorize the token for the organization (Configure SSO on the token page).', source: 'https://docs.github.com/en/enterprise-cloud@latest/authentication/authenticating-with-saml-single-sign-on/authorizing-a-personal-access-token-for-use-with-saml-single-sign-on' },
+  { vendor: 'Stripe', code: 'api_key_expired', meaning: 'The API key has expired.', fix: 'Use a current key from the Dashboard.', source: STRIPE },
+  { vendor: 'Stripe', code: 'secret_key_required', meaning: 'A publishable key was used where a secret key is needed.', fix: 'Call this endpoint from the server with a secret (or restricted) key.', source: STRIPE },
+  slack('invalid_auth', 'The token could not be validated (invalid, or sent from a disallowed IP).', 'Check the token and the app\'s allowed IP ranges.'),
+  slack('not_authed', 'No token was sent.', 'Send the token in the Authorization header.'),
+  slack('token_expired', 'The token has expired (token rotation is on).', 'Refresh it with the refresh token.'),
+  slack('token_revoked', 'The token was revoked, or belongs to a deleted user or an uninstalled app.', 'Reinstall the app or get a new token.'),
+  slack('account_inactive', 'The token belongs to a deactivated user or workspace.', 'Use a token of an active user or workspace.'),
+  slack('missing_scope', 'The token lacks a scope this method needs; the response\'s "needed" names it.', 'Add the scope to the app and reinstall it.'),
+  { vendor: 'Google', code: 'Token has been expired or revoked', meaning: 'The refresh token expired (e.g. 7 days for apps in testing) or was revoked.', fix: 'Sign the user in again.', source: 'https://developers.google.com/identity/protocols/oauth2#expiration' },
+  { vendor: 'Google', code: 'Request is missing required authentication credential', meaning: 'No OAuth 2 access token, API key or other credential reached the API.', fix: 'Send an access token in the Authorization header.', source: GOOGLE },
+  { vendor: 'Microsoft Graph', code: 'InvalidAuthenticationToken', meaning: 'The access token is missing, expired or not valid for Microsoft Graph.', fix: 'Get a new token for https://graph.microsoft.com.', source: GRAPH },
+  { vendor: 'Microsoft Graph', code: 'Authorization_RequestDenied', meaning: 'Insufficient privileges: the token lacks the permission or role for this operation.', fix: 'Grant (and admin-consent) the Graph permission the operation lists.', source: 'https://learn.microsoft.com/en-us/graph/resolve-auth-errors' },
+  { vendor: 'AWS S3', code: 'ExpiredToken', meaning: 'The provided session token has expired.', fix: 'Refresh the temporary credentials.', source: S3, match: [/<Code>ExpiredToken<\/Code>/] },
+  { vendor: 'AWS S3', code: 'AccessDenied', meaning: 'Access denied by a bucket or IAM policy.', fix: 'Check the bucket policy and the caller\'s IAM permissions.', source: S3, match: [/<Code>AccessDenied<\/Code>/] },
+  { vendor: 'AWS S3', code: 'InvalidAccessKeyId', meaning: 'The access key id does not exist.', fix: 'Use an existing access key.', source: S3 },
+  { vendor: 'AWS S3', code: 'RequestTimeTooSkewed', meaning: 'The request time and the server time differ by more than 15 minutes.', fix: 'Synchronize the client clock (NTP).', source: S3 },
+  { vendor: 'Keycloak', code: 'Session not active', meaning: 'The SSO session behind the refresh token has ended (idle or max lifetime, or logout).', fix: 'Sign in again.', source: 'https://www.keycloak.org/docs/latest/server_admin/' },
 ];
 
 export interface VendorErrorMatch extends VendorError {
@@ -71,13 +133,15 @@ export interface VendorErrorMatch extends VendorError {
 const SCAN_LIMIT = 64 * 1024;
 const AADSTS = /AADSTS(\d{5,7})/;
 
-export function matchVendorErrors(input: { status: number; body: string | null; headers: readonly Header[] }): VendorErrorMatch[] {
+/** `url` is the request's; without it, entries that only count on a vendor's hosts (`where`) never match. */
+export function matchVendorErrors(input: { status: number; body: string | null; headers: readonly Header[]; url?: string }): VendorErrorMatch[] {
   const out: VendorErrorMatch[] = [];
   const seen = new Set<string>();
   const add = (e: VendorError, matchedIn: 'body' | 'header', text: string, at: number) => {
     if (seen.has(e.code)) return;
     seen.add(e.code);
-    out.push({ ...e, matchedIn, excerpt: text.slice(Math.max(0, at - 40), at + e.code.length + 60).replace(/\s+/g, ' ').trim() });
+    const { match: _match, where: _where, ...entry } = e;
+    out.push({ ...entry, matchedIn, excerpt: text.slice(Math.max(0, at - 40), at + e.code.length + 60).replace(/\s+/g, ' ').trim() });
   };
   for (const h of input.headers) {
     const name = h.name.toLowerCase();
@@ -90,7 +154,8 @@ export function matchVendorErrors(input: { status: number; body: string | null; 
   const text = input.body ? input.body.slice(0, SCAN_LIMIT) : '';
   if (text) {
     for (const e of VENDOR_ERRORS) {
-      const at = text.indexOf(e.code);
+      if (e.where && !(input.url && e.where.test(input.url))) continue;
+      const at = e.match ? matchAll(e.match, text) : text.indexOf(e.code);
       if (at !== -1) add(e, 'body', text, at);
     }
     // An Entra code the catalog doesn't list is still a vendor error worth showing.
@@ -100,4 +165,15 @@ export function matchVendorErrors(input: { status: number; body: string | null; 
     }
   }
   return out;
+}
+
+/** Where the first pattern matched, or -1 unless every pattern matches. */
+function matchAll(patterns: readonly RegExp[], text: string): number {
+  let at = -1;
+  for (const p of patterns) {
+    const m = p.exec(text);
+    if (!m) return -1;
+    if (at === -1) at = m.index;
+  }
+  return at;
 }
