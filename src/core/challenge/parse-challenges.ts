@@ -11,7 +11,7 @@
  * refers to that joined value.
  */
 import { problem, type Problem } from '../problem.js';
-import { checkSchemes } from './scheme-checks.js';
+import { checkSchemes, quotedBit } from './scheme-checks.js';
 import { isQdtext, isQuotedPairChar, isToken68Char, isWs, readToken, skipWs } from './scanner.js';
 import type { ChallengeResult, DetailedChallenge, DetailedChallengeResult, ParseChallengesOptions } from './types.js';
 
@@ -19,13 +19,6 @@ const COMMA = 0x2c;
 const EQUALS = 0x3d;
 const DQUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const QUOTING_CHECKED = new Set(['realm', 'qop', 'algorithm', 'stale']);
-
-interface Value {
-  text: string;
-  end: number;
-  quoted: boolean;
-}
 
 /** Joins field lines; obs-fold (CRLF + SP/HTAB, RFC 9112 §5.2) becomes spaces of equal length. */
 function joinLines(fieldLines: string | readonly string[], problems: Problem[]): string {
@@ -56,42 +49,75 @@ function joinLines(fieldLines: string | readonly string[], problems: Problem[]):
   return out.join('');
 }
 
-export function parseChallengesDetailed(fieldLines: string | readonly string[], opts: ParseChallengesOptions = {}): DetailedChallengeResult {
-  const problems: Problem[] = [];
-  const s = joinLines(fieldLines, problems);
-  const n = s.length;
-  const lenient = opts.lenient === true;
-  const challenges: DetailedChallenge[] = [];
-  const err = (code: string, message: string, offset: number) => problems.push(problem(code, 'error', message, offset));
-  const warn = (code: string, message: string, offset: number) => problems.push(problem(code, 'warning', message, offset));
-  const quotedParams = new Map<DetailedChallenge, Set<string>>();
+/**
+ * The scanner's state lives in fields and its steps are methods, so a call allocates only what it
+ * returns (no closures, no value objects): the parser runs for every 401 of a long session.
+ */
+class ChallengeScanner {
+  readonly challenges: DetailedChallenge[] = [];
+  /** QUOTED_BIT mask per entry of `challenges`. */
+  readonly quotedMasks: number[] = [];
+  readonly n: number;
+  // The value just read by readValue/readQuoted.
+  private vText = '';
+  private vEnd = 0;
+  private vQuoted = false;
 
-  /** token / quoted-string at i (after BWS); null on a grammar error (already reported). */
-  function readValue(i: number): Value | null {
+  constructor(
+    readonly s: string,
+    readonly lenient: boolean,
+    readonly problems: Problem[],
+  ) {
+    this.n = s.length;
+  }
+
+  private err(code: string, message: string, offset: number) {
+    this.problems.push(problem(code, 'error', message, offset));
+  }
+
+  private warn(code: string, message: string, offset: number) {
+    this.problems.push(problem(code, 'warning', message, offset));
+  }
+
+  /** token / quoted-string at i (after BWS) into vText/vEnd/vQuoted; false on a grammar error (already reported). */
+  private readValue(i: number): boolean {
+    const s = this.s;
+    const n = this.n;
     if (i >= n || s.charCodeAt(i) === COMMA) {
-      err('missing-parameter-value', 'A parameter has "=" but no value: give a token or a quoted string.', i);
-      return null;
+      this.err('missing-parameter-value', 'A parameter has "=" but no value: give a token or a quoted string.', i);
+      return false;
     }
-    if (s.charCodeAt(i) === DQUOTE) return readQuoted(i);
+    if (s.charCodeAt(i) === DQUOTE) return this.readQuoted(i);
     const end = readToken(s, i);
     const stop = end < n ? s.charCodeAt(end) : -1;
-    if (end > i && (stop === -1 || stop === COMMA || isWs(stop))) return { text: s.slice(i, end), end, quoted: false };
-    if (lenient) {
+    if (end > i && (stop === -1 || stop === COMMA || isWs(stop))) return this.setValue(s.slice(i, end), end, false);
+    if (this.lenient) {
       // Real servers send unquoted URLs (Azure Storage): read up to whitespace or a comma.
       let j = i;
       while (j < n && !isWs(s.charCodeAt(j)) && s.charCodeAt(j) !== COMMA) j++;
-      warn('unquoted-value-with-delimiters', `The value "${s.slice(i, j)}" contains characters a token can't hold (RFC 9110 §5.6.2); it should be a quoted string. Read up to the next space or comma.`, i);
-      return { text: s.slice(i, j), end: j, quoted: false };
+      this.warn('unquoted-value-with-delimiters', `The value "${s.slice(i, j)}" contains characters a token can't hold (RFC 9110 §5.6.2); it should be a quoted string. Read up to the next space or comma.`, i);
+      return this.setValue(s.slice(i, j), j, false);
     }
     const bad = end > i ? end : i;
-    err('invalid-parameter-value', `Unexpected "${s.charAt(bad)}" in a parameter value: values are tokens or quoted strings (RFC 9110 §11.2).`, bad);
-    return null;
+    this.err('invalid-parameter-value', `Unexpected "${s.charAt(bad)}" in a parameter value: values are tokens or quoted strings (RFC 9110 §11.2).`, bad);
+    return false;
   }
 
-  function readQuoted(i: number): Value | null {
+  private setValue(text: string, end: number, quoted: boolean): true {
+    this.vText = text;
+    this.vEnd = end;
+    this.vQuoted = quoted;
+    return true;
+  }
+
+  private readQuoted(i: number): boolean {
+    const s = this.s;
+    const n = this.n;
     let j = i + 1;
     let from = j;
-    let parts: string[] | null = null;
+    // Unescaped text so far; built only when a quoted-pair occurs, by one concatenation per run
+    // (a rope, flattened once), which keeps a million escapes linear.
+    let text: string | null = null;
     while (j < n) {
       const c = s.charCodeAt(j);
       // Fast path for the common qdtext characters (%x23-5B / %x5D-7E / SP / "!").
@@ -101,77 +127,81 @@ export function parseChallengesDetailed(fieldLines: string | readonly string[], 
       }
       if (c === DQUOTE) {
         const tail = s.slice(from, j);
-        return { text: parts ? parts.join('') + tail : tail, end: j + 1, quoted: true };
+        return this.setValue(text === null ? tail : text + tail, j + 1, true);
       }
       if (c === BACKSLASH) {
         if (j + 1 >= n) break;
         const d = s.charCodeAt(j + 1);
         if (!isQuotedPairChar(d) && d < 0x100) {
-          if (!lenient) {
-            err('invalid-quoted-pair', 'A backslash in a quoted string must escape a visible character, space or tab (RFC 9110 §5.6.4).', j);
-            return null;
+          if (!this.lenient) {
+            this.err('invalid-quoted-pair', 'A backslash in a quoted string must escape a visible character, space or tab (RFC 9110 §5.6.4).', j);
+            return false;
           }
-          warn('invalid-quoted-pair', 'A backslash escapes a control character; kept as sent.', j);
+          this.warn('invalid-quoted-pair', 'A backslash escapes a control character; kept as sent.', j);
         }
         // quoted-pair: drop the backslash, keep the character (RFC 9110 §5.6.4).
-        (parts ??= []).push(s.slice(from, j));
+        text = text === null ? s.slice(from, j) : text + s.slice(from, j);
         from = j + 1;
         j += 2;
         continue;
       }
       if (!isQdtext(c) && c < 0x100) {
-        if (!lenient) {
-          err('invalid-character-in-quoted-string', `Control character U+${c.toString(16).padStart(4, '0').toUpperCase()} inside a quoted string.`, j);
-          return null;
+        if (!this.lenient) {
+          this.err('invalid-character-in-quoted-string', `Control character U+${c.toString(16).padStart(4, '0').toUpperCase()} inside a quoted string.`, j);
+          return false;
         }
-        warn('invalid-character-in-quoted-string', 'A control character inside a quoted string was kept as sent.', j);
+        this.warn('invalid-character-in-quoted-string', 'A control character inside a quoted string was kept as sent.', j);
       }
       j++;
     }
-    err('unterminated-quoted-string', 'A quoted string is never closed: add the closing double quote (escape quotes inside it as \\").', i);
-    return null;
+    this.err('unterminated-quoted-string', 'A quoted string is never closed: add the closing double quote (escape quotes inside it as \\").', i);
+    return false;
   }
 
   /** End of a token68 starting at i (its "=" padding included), or i when none is there. */
-  function token68End(i: number): number {
+  private token68End(i: number): number {
+    const s = this.s;
     let j = i;
-    while (j < n && isToken68Char(s.charCodeAt(j))) j++;
+    while (j < this.n && isToken68Char(s.charCodeAt(j))) j++;
     if (j === i) return i;
-    while (j < n && s.charCodeAt(j) === EQUALS) j++;
+    while (j < this.n && s.charCodeAt(j) === EQUALS) j++;
     return j;
   }
 
-  const atListEnd = (i: number) => {
-    const j = skipWs(s, i);
-    return j >= n || s.charCodeAt(j) === COMMA;
-  };
+  private atListEnd(i: number): boolean {
+    const j = skipWs(this.s, i);
+    return j >= this.n || this.s.charCodeAt(j) === COMMA;
+  }
 
-  function addParam(ch: DetailedChallenge, nameStart: number, nameEnd: number, value: Value) {
-    const name = s.slice(nameStart, nameEnd).toLowerCase();
-    if (Object.prototype.hasOwnProperty.call(ch.params, name)) {
+  /** Adds the value just read to `ch`, the challenge at position `at`. */
+  private addParam(ch: DetailedChallenge, at: number, nameStart: number, nameEnd: number) {
+    const name = this.s.slice(nameStart, nameEnd).toLowerCase();
+    const params = ch.params;
+    if (params[name] !== undefined && Object.prototype.hasOwnProperty.call(params, name)) {
       // RFC 9110 §11.2: each parameter name MUST only occur once per challenge.
-      err('duplicate-parameter', `The parameter "${name}" appears twice in the ${ch.scheme} challenge; which one counts is undefined (the last one is shown).`, nameStart);
+      this.err('duplicate-parameter', `The parameter "${name}" appears twice in the ${ch.scheme} challenge; which one counts is undefined (the last one is shown).`, nameStart);
     }
     // A parameter named __proto__ must be data, not a prototype change.
-    if (name === '__proto__') Object.defineProperty(ch.params, name, { value: value.text, enumerable: true, writable: true, configurable: true });
-    else ch.params[name] = value.text;
-    ch.paramSpans[name] = { start: nameStart, end: value.end };
-    // Only a few parameters have quoting rules (scheme-checks.ts); track just those.
-    if (QUOTING_CHECKED.has(name)) {
-      if (value.quoted) {
-        let set = quotedParams.get(ch);
-        if (!set) quotedParams.set(ch, (set = new Set()));
-        set.add(name);
-      } else quotedParams.get(ch)?.delete(name);
+    if (name === '__proto__') Object.defineProperty(params, name, { value: this.vText, enumerable: true, writable: true, configurable: true });
+    else params[name] = this.vText;
+    if (name === '__proto__') Object.defineProperty(ch.paramSpans, name, { value: { start: nameStart, end: this.vEnd }, enumerable: true, writable: true, configurable: true });
+    else ch.paramSpans[name] = { start: nameStart, end: this.vEnd };
+    const bit = quotedBit(name);
+    if (bit !== 0) {
+      this.quotedMasks[at] = this.vQuoted ? this.quotedMasks[at]! | bit : this.quotedMasks[at]! & ~bit;
     }
-    ch.span.end = value.end;
+    ch.span.end = this.vEnd;
   }
 
   /**
-   * The auth-param list of `ch` from i (just after the scheme's spaces, or after a comma).
-   * Returns where the next challenge starts, or -1 after a fatal (strict) error.
+   * The auth-param list of the challenge at position `at` from i (just after the scheme's spaces,
+   * or after a comma). Returns where the next challenge starts, or -1 after a fatal (strict) error.
    */
-  function readParams(ch: DetailedChallenge, i: number, first: boolean): number {
+  private readParams(at: number, i: number, first: boolean): number {
+    const s = this.s;
+    const n = this.n;
+    const lenient = this.lenient;
+    const ch = this.challenges[at]!;
     let expectFirst = first;
     for (;;) {
       if (!expectFirst) {
@@ -182,9 +212,9 @@ export function parseChallengesDetailed(fieldLines: string | readonly string[], 
           const nameEnd = readToken(s, j);
           const eq = skipWs(s, nameEnd);
           if (lenient && nameEnd > j && s.charCodeAt(eq) === EQUALS) {
-            warn('missing-comma', 'Parameters are separated by spaces instead of commas (RFC 9110 §11.2); read them anyway.', j);
+            this.warn('missing-comma', 'Parameters are separated by spaces instead of commas (RFC 9110 §11.2); read them anyway.', j);
           } else {
-            err('expected-comma', `Expected "," or the end of the header, found "${s.charAt(j)}".`, j);
+            this.err('expected-comma', `Expected "," or the end of the header, found "${s.charAt(j)}".`, j);
             if (!lenient) return -1;
             while (j < n && s.charCodeAt(j) !== COMMA) j++;
             i = j;
@@ -202,117 +232,138 @@ export function parseChallengesDetailed(fieldLines: string | readonly string[], 
       }
       expectFirst = false;
       if (ch.token68 !== null) {
-        err('parameter-after-token68', `The ${ch.scheme} challenge carries a token68, so it can't also have parameters (RFC 9110 §11.2).`, i);
+        this.err('parameter-after-token68', `The ${ch.scheme} challenge carries a token68, so it can't also have parameters (RFC 9110 §11.2).`, i);
         if (!lenient) return -1;
       }
       const nameStart = i;
       const nameEnd = readToken(s, i);
       if (nameEnd === nameStart) {
-        err('expected-parameter', `Expected a parameter name, found "${s.charAt(i)}".`, i);
+        this.err('expected-parameter', `Expected a parameter name, found "${s.charAt(i)}".`, i);
         if (!lenient) return -1;
         while (i < n && s.charCodeAt(i) !== COMMA) i++;
         continue;
       }
       const eq = skipWs(s, nameEnd);
       if (s.charCodeAt(eq) !== EQUALS) {
-        err('expected-equals', `Expected "=" after the parameter name "${s.slice(nameStart, nameEnd)}".`, eq);
+        this.err('expected-equals', `Expected "=" after the parameter name "${s.slice(nameStart, nameEnd)}".`, eq);
         if (!lenient) return -1;
         while (i < n && s.charCodeAt(i) !== COMMA) i++;
         continue;
       }
-      const value = readValue(skipWs(s, eq + 1));
-      if (!value) {
+      if (!this.readValue(skipWs(s, eq + 1))) {
         if (!lenient) return -1;
         i = eq + 1;
         while (i < n && s.charCodeAt(i) !== COMMA) i++;
         continue;
       }
-      addParam(ch, nameStart, nameEnd, value);
-      i = value.end;
+      this.addParam(ch, at, nameStart, nameEnd);
+      i = this.vEnd;
     }
   }
 
-  let i = 0;
-  for (;;) {
-    while (i < n && (s.charCodeAt(i) === COMMA || isWs(s.charCodeAt(i)))) i++;
-    if (i >= n) break;
-    const schemeStart = i;
-    const schemeEnd = readToken(s, i);
-    if (schemeEnd === schemeStart) {
-      err('expected-scheme', `Expected an auth-scheme (a token such as Bearer or Basic), found "${s.charAt(i)}".`, i);
-      if (!lenient) break;
-      while (i < n && s.charCodeAt(i) !== COMMA) i++;
-      continue;
-    }
-    const afterScheme = skipWs(s, schemeEnd);
-    if (s.charCodeAt(afterScheme) === EQUALS) {
-      // `name=value` where a challenge should start: a parameter with no scheme before it, or
-      // after a stray comma (`Bearer, error="…"`, oauthlib / django-oauth-toolkit).
-      const previous = challenges[challenges.length - 1];
-      if (lenient && previous && previous.token68 === null) {
-        warn('parameter-after-comma', `"${s.slice(schemeStart, schemeEnd)}" follows a comma as if it were a new challenge; read as a parameter of ${previous.scheme}.`, schemeStart);
-        const next = readParams(previous, schemeStart, true);
+  private push(ch: DetailedChallenge): number {
+    this.challenges.push(ch);
+    this.quotedMasks.push(0);
+    return this.challenges.length - 1;
+  }
+
+  run(): void {
+    const s = this.s;
+    const n = this.n;
+    const lenient = this.lenient;
+    const challenges = this.challenges;
+    let i = 0;
+    for (;;) {
+      while (i < n && (s.charCodeAt(i) === COMMA || isWs(s.charCodeAt(i)))) i++;
+      if (i >= n) break;
+      const schemeStart = i;
+      const schemeEnd = readToken(s, i);
+      if (schemeEnd === schemeStart) {
+        this.err('expected-scheme', `Expected an auth-scheme (a token such as Bearer or Basic), found "${s.charAt(i)}".`, i);
+        if (!lenient) break;
+        while (i < n && s.charCodeAt(i) !== COMMA) i++;
+        continue;
+      }
+      const afterScheme = skipWs(s, schemeEnd);
+      if (s.charCodeAt(afterScheme) === EQUALS) {
+        // `name=value` where a challenge should start: a parameter with no scheme before it, or
+        // after a stray comma (`Bearer, error="…"`, oauthlib / django-oauth-toolkit).
+        const previous = challenges[challenges.length - 1];
+        if (lenient && previous && previous.token68 === null) {
+          this.warn('parameter-after-comma', `"${s.slice(schemeStart, schemeEnd)}" follows a comma as if it were a new challenge; read as a parameter of ${previous.scheme}.`, schemeStart);
+          const next = this.readParams(challenges.length - 1, schemeStart, true);
+          if (next < 0) break;
+          i = next;
+          continue;
+        }
+        this.err('expected-scheme', `"${s.slice(schemeStart, schemeEnd)}=" is a parameter, but no auth-scheme comes before it (a challenge starts with its scheme, e.g. Bearer ${s.slice(schemeStart, schemeEnd)}=…).`, schemeStart);
+        if (!lenient) break;
+        while (i < n && s.charCodeAt(i) !== COMMA) i++;
+        continue;
+      }
+      const ch: DetailedChallenge = {
+        scheme: s.slice(schemeStart, schemeEnd),
+        token68: null,
+        params: {},
+        span: { start: schemeStart, end: schemeEnd },
+        schemeSpan: { start: schemeStart, end: schemeEnd },
+        paramSpans: {},
+      };
+      if (afterScheme >= n || s.charCodeAt(afterScheme) === COMMA) {
+        const at = this.push(ch);
+        // `Scheme ,a=b`: after 1*SP an empty list element, then parameters of this challenge
+        // (RFC 9110 §5.6.1). `Scheme, a=b` has no SP, so `a=b` can't belong to it.
+        if (afterScheme === schemeEnd) {
+          i = afterScheme;
+          continue;
+        }
+        const next = this.readParams(at, afterScheme, false);
         if (next < 0) break;
         i = next;
         continue;
       }
-      err('expected-scheme', `"${s.slice(schemeStart, schemeEnd)}=" is a parameter, but no auth-scheme comes before it (a challenge starts with its scheme, e.g. Bearer ${s.slice(schemeStart, schemeEnd)}=…).`, schemeStart);
-      if (!lenient) break;
-      while (i < n && s.charCodeAt(i) !== COMMA) i++;
-      continue;
-    }
-    const ch: DetailedChallenge = {
-      scheme: s.slice(schemeStart, schemeEnd),
-      token68: null,
-      params: {},
-      span: { start: schemeStart, end: schemeEnd },
-      schemeSpan: { start: schemeStart, end: schemeEnd },
-      paramSpans: {},
-    };
-    if (afterScheme >= n || s.charCodeAt(afterScheme) === COMMA) {
-      challenges.push(ch);
-      // `Scheme ,a=b`: after 1*SP an empty list element, then parameters of this challenge
-      // (RFC 9110 §5.6.1). `Scheme, a=b` has no SP, so `a=b` can't belong to it.
       if (afterScheme === schemeEnd) {
-        i = afterScheme;
+        this.err('expected-space-after-scheme', `Expected a space after the auth-scheme "${ch.scheme}", found "${s.charAt(schemeEnd)}".`, schemeEnd);
+        if (!lenient) break;
+        this.push(ch);
+        i = schemeEnd;
+        while (i < n && s.charCodeAt(i) !== COMMA) i++;
         continue;
       }
-      const next = readParams(ch, afterScheme, false);
-      if (next < 0) break;
+      // token68 or the first auth-param: a token68 runs to the end of the list element.
+      const t68 = this.token68End(afterScheme);
+      if (t68 > afterScheme && this.atListEnd(t68)) {
+        ch.token68 = s.slice(afterScheme, t68);
+        ch.span.end = t68;
+        const at = this.push(ch);
+        const next = this.readParams(at, t68, false);
+        if (next < 0) break;
+        i = next;
+        continue;
+      }
+      const at = this.push(ch);
+      const next = this.readParams(at, afterScheme, true);
+      if (next < 0) {
+        // Strict: keep only the challenges completed before the error.
+        challenges.pop();
+        this.quotedMasks.pop();
+        break;
+      }
       i = next;
-      continue;
     }
-    if (afterScheme === schemeEnd) {
-      err('expected-space-after-scheme', `Expected a space after the auth-scheme "${ch.scheme}", found "${s.charAt(schemeEnd)}".`, schemeEnd);
-      if (!lenient) break;
-      challenges.push(ch);
-      i = schemeEnd;
-      while (i < n && s.charCodeAt(i) !== COMMA) i++;
-      continue;
-    }
-    // token68 or the first auth-param: a token68 runs to the end of the list element.
-    const t68 = token68End(afterScheme);
-    if (t68 > afterScheme && atListEnd(t68)) {
-      ch.token68 = s.slice(afterScheme, t68);
-      ch.span.end = t68;
-      challenges.push(ch);
-      const next = readParams(ch, t68, false);
-      if (next < 0) break;
-      i = next;
-      continue;
-    }
-    challenges.push(ch);
-    const next = readParams(ch, afterScheme, true);
-    if (next < 0) {
-      // Strict: keep only the challenges completed before the error.
-      challenges.pop();
-      break;
-    }
-    i = next;
   }
+}
 
-  problems.push(...checkSchemes(challenges, quotedParams, opts.field ?? 'WWW-Authenticate', problems.some((p) => p.severity === 'error')));
-  return { challenges, problems, value: s };
+export function parseChallengesDetailed(fieldLines: string | readonly string[], opts: ParseChallengesOptions = {}): DetailedChallengeResult {
+  const problems: Problem[] = [];
+  const s = joinLines(fieldLines, problems);
+  const scanner = new ChallengeScanner(s, opts.lenient === true, problems);
+  scanner.run();
+  let hadErrors = false;
+  for (const p of problems) if (p.severity === 'error') hadErrors = true;
+  const checks = checkSchemes(scanner.challenges, scanner.quotedMasks, opts.field ?? 'WWW-Authenticate', hadErrors);
+  for (const p of checks) problems.push(p);
+  return { challenges: scanner.challenges, problems, value: s };
 }
 
 /** The contract function (DESIGN §3.1): challenges as `{scheme, token68, params}` plus problems. */

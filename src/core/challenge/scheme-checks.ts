@@ -6,6 +6,25 @@ import { problem, type Problem } from '../problem.js';
 import { decodeBase64UrlText } from './claims.js';
 import type { ChallengeField, DetailedChallenge } from './types.js';
 
+/**
+ * Parameters with quoting rules, one bit each: the parser records per challenge whether the value
+ * that counts was a quoted-string (a bit mask instead of a set: it runs for every response).
+ */
+export function quotedBit(name: string): number {
+  switch (name) {
+    case 'realm':
+      return 1;
+    case 'qop':
+      return 2;
+    case 'algorithm':
+      return 4;
+    case 'stale':
+      return 8;
+    default:
+      return 0;
+  }
+}
+
 /** RFC 6750 §3.1, RFC 9470 §3, RFC 9449 §12.2, and Microsoft's claims challenge. */
 const BEARER_ERRORS = new Set([
   'invalid_request',
@@ -23,7 +42,8 @@ const DIGEST_ALGORITHMS = new Set(['md5', 'md5-sess', 'sha-256', 'sha-256-sess',
 
 export function checkSchemes(
   challenges: DetailedChallenge[],
-  quoted: Map<DetailedChallenge, Set<string>>,
+  /** Per challenge, which of the QUOTED_BIT parameters were quoted-strings. */
+  quotedMasks: readonly number[],
   field: ChallengeField,
   hadErrors: boolean,
 ): Problem[] {
@@ -32,10 +52,12 @@ export function checkSchemes(
   if (challenges.length === 0 && !hadErrors) {
     warn('no-challenge', `The ${field} header holds no challenge; a ${field === 'WWW-Authenticate' ? '401' : '407'} response MUST carry at least one (RFC 9110 §11.6.1).`, 0);
   }
-  for (const ch of challenges) {
+  for (let index = 0; index < challenges.length; index++) {
+    const ch = challenges[index]!;
+    const mask = quotedMasks[index] ?? 0;
     const scheme = ch.scheme.toLowerCase();
     const p = ch.params;
-    const isQuoted = (name: string) => quoted.get(ch)?.has(name) ?? false;
+    const isQuoted = (name: string) => (mask & quotedBit(name)) !== 0;
     const at = (name: string) => ch.paramSpans[name]?.start ?? ch.span.start;
 
     if ('realm' in p && !isQuoted('realm')) {
