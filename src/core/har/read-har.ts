@@ -79,6 +79,9 @@ export function normalizeEntry(raw: unknown, index: number): Exchange {
     e._fromCache === 'disk' ||
     e._fromCache === 'memory' ||
     e._fromCache === true ||
+    // Safari writes CFNetwork's response source instead (WebKit HARBuilder.js `_fetchType`).
+    e._fetchType === 'Disk Cache' ||
+    e._fetchType === 'Memory Cache' ||
     Boolean(cache && (isObj(cache.beforeRequest) || isObj(cache.afterRequest)) && (cache.beforeRequest as Obj | undefined)?.hitCount);
   return {
     index,
