@@ -3,14 +3,14 @@
 //   node --expose-gc bench/run.mjs --quick    the same, smaller (2 MB HAR, 5,000 requests); still writes BENCHMARKS.md
 //   node --expose-gc bench/run.mjs --ci       `npm run bench:quick`: no browser, no file written; exit 1 when a
 //                                             machine-independent guard (2× regression) fails
-//   --only=challenge,har,panel                run some parts
+//   --only=challenge,har,panel,load           run some parts (load: 10,000 requests a minute on the panel)
 import { fileURLToPath } from 'node:url';
 import { consoleTable, machine, writeBenchmarksMd } from './report.mjs';
 
 const argv = process.argv.slice(2);
 const ci = argv.includes('--ci');
 const quick = ci || argv.includes('--quick');
-const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? (ci ? ['challenge', 'har'] : ['challenge', 'har', 'panel']);
+const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? (ci ? ['challenge', 'har'] : ['challenge', 'har', 'panel', 'load']);
 const log = (m) => console.error(`· ${m}`);
 
 if (!globalThis.gc) log('run with node --expose-gc for steadier numbers');
@@ -25,6 +25,14 @@ if (only.includes('panel')) {
   } catch (e) {
     // The panel needs Chromium and dist/chrome; say so instead of losing the other figures.
     parts.push({ rows: [{ what: 'panel in Chromium', value: `not measured: ${String(e.message ?? e).split('\n')[0]}`, target: '', ok: false }], guards: [], markdown: '' });
+  }
+}
+
+if (only.includes('load')) {
+  try {
+    parts.push(await (await import('./load.mjs')).runLoad({ quick, log }));
+  } catch (e) {
+    parts.push({ rows: [{ what: 'load on the panel', value: `not measured: ${String(e.message ?? e).split('\n')[0]}`, target: '', ok: false }], guards: [], markdown: '' });
   }
 }
 

@@ -18,11 +18,13 @@ import {
 const SETTINGS_KEY = 'authlens.settings';
 // Chromium may never fire onRequestFinished for a response whose body the page never reads
 // (`if (!res.ok) throw …`), so the log is re-read while the panel is visible. A re-read costs
-// DevTools about 0.1 ms per logged request, so re-reads never overlap, wait at least ten times
-// as long as the last one took, and slow down while they find nothing new.
+// DevTools about 0.1 ms per logged request (and the panel as long again to receive it), so
+// re-reads never overlap, wait twenty times as long as the last one took, slow down while they
+// find nothing new, and wait for a quiet moment while requests stream in (at most HAR_POLL_MAX_MS).
 const HAR_POLL_MS = 2500;
 const HAR_POLL_MAX_MS = 30_000;
-const HAR_POLL_COST_FACTOR = 10;
+const HAR_POLL_COST_FACTOR = 20;
+const HAR_POLL_QUIET_MS = 1000;
 
 export function createDevtoolsSource(): NetworkSource {
   const firefox = isFirefox();
@@ -69,11 +71,19 @@ export function createDevtoolsSource(): NetworkSource {
       let timer: ReturnType<typeof setTimeout> | undefined;
       let idleDelay = HAR_POLL_MS;
       let lastTook = 0;
+      let lastEvent = -Infinity;
+      let deferredSince: number | null = null;
       const schedule = () => {
         if (!stopped) timer = setTimeout(() => void poll(), Math.max(idleDelay, lastTook * HAR_POLL_COST_FACTOR));
       };
       const poll = async () => {
         timer = undefined;
+        const now = performance.now();
+        if (now - lastEvent < HAR_POLL_QUIET_MS && now - (deferredSince ??= now) < HAR_POLL_MAX_MS) {
+          timer = setTimeout(() => void poll(), HAR_POLL_QUIET_MS);
+          return;
+        }
+        deferredSince = null;
         if (document.visibilityState === 'visible') {
           const t0 = performance.now();
           const entries = await getHar();
@@ -95,6 +105,7 @@ export function createDevtoolsSource(): NetworkSource {
       // Live events mean the page is busy: come back from a long idle wait (a pending re-read
       // keeps its turn, so re-reads still never overlap).
       const wake = () => {
+        lastEvent = performance.now();
         if (idleDelay === HAR_POLL_MS) return;
         idleDelay = HAR_POLL_MS;
         if (timer) {

@@ -95,6 +95,24 @@ describe('AuthLens panel', () => {
     await waitFor(() => expect(store.all.value.length).toBe(0));
   });
 
+  test('a request reported long after it finished is judged again in start order', async () => {
+    const { fake, store } = setup();
+    const at = (sec: number) => new Date(Date.parse('2026-11-22T10:00:00Z') + sec * 1000).toISOString();
+    // The redirect that dropped Authorization (RFC 9110 §15.4) and the 401 that followed it.
+    const redirect = entry({ url: 'https://api.example.test/v1/orders', status: 307, started: at(0), reqHeaders: [['Authorization', `Bearer ${expiredToken()}`]], resHeaders: [['Location', 'https://data.example.test/v1/orders']] });
+    (redirect.response as { redirectURL: string }).redirectURL = 'https://data.example.test/v1/orders';
+    const followUp = entry({ url: 'https://data.example.test/v1/orders', status: 401, started: at(1), resHeaders: [['WWW-Authenticate', 'Bearer realm="data"']] });
+    const later = Array.from({ length: 80 }, (_, i) => entry({ url: `https://api.example.test/r${i}`, status: 200, started: at(2 + i) }));
+    fake.push(followUp, ...later);
+    await waitFor(() => expect(store.all.value.length).toBe(81));
+    const codesOf = () => store.all.value.find((r) => r.url === 'https://data.example.test/v1/orders')!.codes;
+    expect(codesOf()).not.toContain('auth-dropped-on-redirect');
+    // The getHAR re-read brings the redirect, 81 rows late.
+    fake.push(redirect);
+    await waitFor(() => expect(codesOf()).toContain('auth-dropped-on-redirect'), { timeout: 3000 });
+    expect(store.all.value[0]!.status).toBe(307);
+  });
+
   test('capture notices are shown', async () => {
     const { fake } = setup();
     fake.notice('Reload the page to capture everything.');

@@ -29,6 +29,16 @@ export const DEFAULT_SETTINGS: Settings = { clockToleranceSec: 60, maxEntries: 5
 const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 /** Up to this many rows, a late arrival replays the session diagnosis (≈ 10 µs a row). */
 const REPLAY_LIMIT = 10_000;
+/**
+ * Concurrent requests finish out of start order all the time; that order is causal (a redirect
+ * ends before its follow-up starts), so they are judged as they arrive. Only an entry more than
+ * this many rows late (one the getHAR re-read found) makes the session be judged again.
+ */
+const REORDER_WINDOW = 64;
+/** Replays are coalesced: at most one per this many ms, however many late entries arrive. */
+const REPLAY_DELAY_MS = 1000;
+/** The list repaints at most this often while entries stream in (a single entry paints at once). */
+const REPAINT_INTERVAL_MS = 100;
 
 export function createStore(source: NetworkSource) {
   const saved = source.loadSettings() ?? {};
@@ -49,17 +59,33 @@ export function createStore(source: NetworkSource) {
   let nextId = 1;
   let nextIndex = 0;
   let scheduled = false;
+  let lastPaint = -Infinity;
+  let replayTimer: ReturnType<typeof setTimeout> | undefined;
   const captureTimes: number[] = [];
 
   const bump = () => {
     if (scheduled) return;
     scheduled = true;
-    // Many entries can arrive at once (getHAR backfill): repaint once per frame, not per entry.
-    queueMicrotask(() => {
+    // Entries arrive in bursts (getHAR backfill) and streams (a busy page): the filter and the
+    // list run once per batch, and at most every REPAINT_INTERVAL_MS.
+    const paint = () => {
       scheduled = false;
+      lastPaint = performance.now();
       version.value++;
-    });
+    };
+    const wait = lastPaint + REPAINT_INTERVAL_MS - performance.now();
+    if (wait <= 0) queueMicrotask(paint);
+    else setTimeout(paint, wait);
   };
+
+  function scheduleReplay() {
+    if (replayTimer !== undefined) return;
+    replayTimer = setTimeout(() => {
+      replayTimer = undefined;
+      if (rows.length <= REPLAY_LIMIT) replay();
+      bump();
+    }, REPLAY_DELAY_MS);
+  }
 
   function resetDiagnosis() {
     diagnosis = createDiagnosis({ clockToleranceSec: settings.value.clockToleranceSec, sanitized: sourceInfo.value?.sanitized ?? false });
@@ -73,7 +99,7 @@ export function createStore(source: NetworkSource) {
 
   function add(entries: RawHarEntry[]) {
     if (!recording.value) return;
-    let replayFrom = -1;
+    let lateArrival = false;
     for (const raw of entries) {
       const key = keyOf(raw);
       if (keys.has(key)) continue;
@@ -87,17 +113,17 @@ export function createStore(source: NetworkSource) {
       // getHAR re-read: keep rows in start order, like the Network panel.
       let at = rows.length;
       while (at > 0 && rows[at - 1]!.ex.startedMs > ex.startedMs) at--;
-      const findings = at === rows.length ? diagnosis.add(ex) : [];
+      const findings = diagnosis.add(ex);
       const row = makeRow(raw, ex, findings);
-      rows.splice(at, 0, row);
-      if (at < rows.length - 1 && (replayFrom === -1 || at < replayFrom)) replayFrom = at;
+      if (at === rows.length) rows.push(row);
+      else rows.splice(at, 0, row);
+      if (rows.length - 1 - at > REORDER_WINDOW) lateArrival = true;
       if (captureTimes.length < 100_000) captureTimes.push(performance.now() - t0);
       if (needsBody(ex)) void loadBody(row);
     }
-    // A request that started earlier arrived late: judge the session again in order, so
+    // A request reported long after it finished: judge the session again in start order, so
     // cross-request findings (cookie history, redirects, retries) see it. Bounded for big logs.
-    if (replayFrom !== -1 && rows.length <= REPLAY_LIMIT) replay();
-    else if (replayFrom !== -1) for (let i = replayFrom; i < rows.length; i++) if (!rows[i]!.findings.length) setFindings(rows[i]!, createDiagnosis({ clockToleranceSec: settings.value.clockToleranceSec }).add(rows[i]!.ex));
+    if (lateArrival && rows.length <= REPLAY_LIMIT) scheduleReplay();
     const max = settings.value.maxEntries;
     if (rows.length > max) {
       const removed = rows.splice(0, rows.length - max);
@@ -171,6 +197,8 @@ export function createStore(source: NetworkSource) {
   }
 
   function clear() {
+    clearTimeout(replayTimer);
+    replayTimer = undefined;
     batch(() => {
       rows.length = 0;
       keys.clear();
