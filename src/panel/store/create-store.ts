@@ -30,11 +30,12 @@ const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 /** Up to this many rows, a late arrival replays the session diagnosis (≈ 10 µs a row). */
 const REPLAY_LIMIT = 10_000;
 /**
- * Concurrent requests finish out of start order all the time; that order is causal (a redirect
- * ends before its follow-up starts), so they are judged as they arrive. Only an entry more than
- * this many rows late (one the getHAR re-read found) makes the session be judged again.
+ * Live events come in finishing order, which is causal (a redirect ends before its follow-up
+ * starts, a login before the request that needs its cookie), so entries are judged as they
+ * arrive. Only one that finished this long before something already judged (the getHAR re-read
+ * found it) makes the session be judged again.
  */
-const REORDER_WINDOW = 64;
+const LATE_SLACK_MS = 50;
 /** Replays are coalesced: at most one per this many ms, however many late entries arrive. */
 const REPLAY_DELAY_MS = 1000;
 /** The list repaints at most this often while entries stream in (a single entry paints at once). */
@@ -60,6 +61,7 @@ export function createStore(source: NetworkSource) {
   let nextIndex = 0;
   let scheduled = false;
   let lastPaint = -Infinity;
+  let lastFinishMs = -Infinity;
   let replayTimer: ReturnType<typeof setTimeout> | undefined;
   const captureTimes: number[] = [];
 
@@ -117,7 +119,9 @@ export function createStore(source: NetworkSource) {
       const row = makeRow(raw, ex, findings);
       if (at === rows.length) rows.push(row);
       else rows.splice(at, 0, row);
-      if (rows.length - 1 - at > REORDER_WINDOW) lateArrival = true;
+      const finishMs = ex.startedMs + Math.max(0, ex.time);
+      if (finishMs < lastFinishMs - LATE_SLACK_MS) lateArrival = true;
+      else if (finishMs > lastFinishMs) lastFinishMs = finishMs;
       if (captureTimes.length < 100_000) captureTimes.push(performance.now() - t0);
       if (needsBody(ex)) void loadBody(row);
     }
@@ -204,6 +208,7 @@ export function createStore(source: NetworkSource) {
       keys.clear();
       selectedId.value = null;
       dropped.value = 0;
+      lastFinishMs = -Infinity;
       resetDiagnosis();
       version.value++;
     });
