@@ -1,4 +1,4 @@
-// Screenshots of the real panel for the README: Chromium (light) and Firefox (light and dark),
+// Screenshots of the real panel for the README: Chromium and Firefox, light and dark,
 // each with the expired-token request open. Run after `npm run build`: node scripts/screenshots.mjs
 import { mkdirSync } from 'node:fs';
 import { launchChromium, launchFirefox } from '../test/e2e/harness.mjs';
@@ -7,7 +7,8 @@ import { startScenarioServer } from '../test/scenario/server.mjs';
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
 
-async function chromium() {
+async function chromium(theme) {
+  process.env.AUTHLENS_DEVTOOLS_THEME = theme;
   const server = await startScenarioServer();
   const session = await launchChromium();
   try {
@@ -23,8 +24,9 @@ async function chromium() {
     });
     await new Promise((r) => setTimeout(r, 500));
     const frame = await panel.frameElement();
-    await frame.screenshot({ path: `${out}/chromium-panel.png` });
-    console.log(`${out}/chromium-panel.png`);
+    const file = theme === 'dark' ? `${out}/chromium-panel-dark.png` : `${out}/chromium-panel.png`;
+    await frame.screenshot({ path: file });
+    console.log(file);
   } finally {
     await session.close();
     await server.close();
@@ -57,6 +59,7 @@ async function firefox(theme) {
   }
 }
 
-await chromium();
+await chromium('light');
+await chromium('dark');
 await firefox('light');
 await firefox('dark');

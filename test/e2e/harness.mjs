@@ -33,6 +33,8 @@ export async function launchChromium(distDir = 'dist/chrome') {
             '--disable-component-update',
             '--disable-sync',
             '--window-size=1400,900',
+            // DevTools follows the system theme by default; this makes it (and themeName) dark.
+            ...(process.env.AUTHLENS_DEVTOOLS_THEME === 'dark' ? ['--force-dark-mode'] : []),
         ],
     });
     const extensionId = await browser.installExtension(resolve(distDir));
