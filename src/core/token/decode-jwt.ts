@@ -63,7 +63,20 @@ type JsonResult =
  */
 export const JWT_DECODE_MAX_SEGMENT = 256;
 
+/** Short segments (JOSE headers) repeat across tokens (same alg and kid): decoded once each. */
+const shortSegmentCache = new Map<string, JsonResult>();
+
 function decodeJson(segment: string): JsonResult {
+  if (segment.length > JWT_DECODE_MAX_SEGMENT) return decodeJsonUncached(segment);
+  const hit = shortSegmentCache.get(segment);
+  if (hit) return hit;
+  const result = decodeJsonUncached(segment);
+  if (shortSegmentCache.size >= DECODE_CACHE_SIZE) shortSegmentCache.clear();
+  shortSegmentCache.set(segment, result);
+  return result;
+}
+
+function decodeJsonUncached(segment: string): JsonResult {
   const issues = base64urlIssues(segment).filter((i) => i.kind !== 'non-canonical');
   const fatal = issues.filter((i) => i.kind === 'invalid-character' || i.kind === 'invalid-length');
   if (fatal.length > 0) return { kind: 'base64', issues: fatal };
