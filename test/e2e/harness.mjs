@@ -105,6 +105,27 @@ export async function launchFirefox(distDir = 'dist/firefox') {
         browser,
         page,
         addonId,
+        /**
+         * Feeds HAR text to the Network Monitor's own HAR importer (what its "Import HAR File" runs)
+         * and returns the requests it then holds, or `{ error }` with the importer's message.
+         */
+        async importHarInNetmonitor(text) {
+            return evalChrome(`${TOOLBOX}
+        const tb = await gDevTools.showToolboxForTab(gBrowser.selectedTab, { toolId: 'netmonitor' });
+        const win = (await tb.selectTool('netmonitor')).panelWin;
+        const { HarImporter } = win.windowRequire('devtools/client/netmonitor/src/har/har-importer.js');
+        try {
+          new HarImporter(win.actions).import(${JSON.stringify(text)});
+        } catch (e) {
+          return { error: String(e && e.message || e) };
+        }
+        const held = win.store.getState().requests.requests;
+        const requests = (Array.isArray(held) ? held : [...held.values()]).map((r) => ({
+          url: r.url, method: r.method, status: Number(r.status),
+          requestHeaders: r.requestHeaders?.headers ?? [], responseHeaders: r.responseHeaders?.headers ?? [],
+        }));
+        return { requests };`);
+        },
         async openToolbox(toolId = 'webconsole') {
             await evalChrome(`${TOOLBOX} await gDevTools.showToolboxForTab(gBrowser.selectedTab, { toolId: ${JSON.stringify(toolId)} }); return true;`);
         },
@@ -194,6 +215,85 @@ export async function launchFirefox(distDir = 'dist/firefox') {
         return canvas.toDataURL('image/png');`);
             const { writeFileSync } = await import('node:fs');
             writeFileSync(path, Buffer.from(String(dataUrl).split(',')[1] ?? '', 'base64'));
+        },
+        async close() {
+            await browser.close();
+        },
+    };
+}
+
+/**
+ * Chromium's own DevTools (no extension), for checks against its HAR importer: `importHar` runs
+ * the same steps as the Network panel's import (JSON.parse, HARFormat.HARRoot validation,
+ * Importer.requestsFromHARLog) in the DevTools frontend; `importHarFile` drives the Network
+ * panel's real "Import HAR file" input and reads what the panel then holds.
+ */
+export async function launchChromiumDevTools() {
+    requireBrowser(CHROMIUM, 'chromium');
+    const browser = await puppeteer.launch({
+        executablePath: CHROMIUM,
+        headless,
+        userDataDir: mkdtempSync(join(tmpdir(), 'authlens-chromium-')),
+        defaultViewport: { width: 1400, height: 900 },
+        args: ['--no-sandbox', '--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage();
+    const devtools = await page.openDevTools();
+    // The Network panel's file input exists once the panel has been shown; showing it too early
+    // does nothing, so repeat until the input is there.
+    const deadline = Date.now() + 30_000;
+    let fileInput = null;
+    while (!fileInput) {
+        await devtools.evaluate(`InspectorFrontendAPI.showPanel('network')`).catch(() => { });
+        fileInput = await devtools.$('pierce/input[type=file]');
+        if (fileInput)
+            break;
+        if (Date.now() > deadline)
+            throw new Error('the Network panel of Chromium DevTools never showed its HAR import input');
+        await new Promise((r) => setTimeout(r, 200));
+    }
+    // Plain data from a NetworkRequest of the DevTools frontend.
+    const READ = `(r) => ({ url: r.url(), method: r.requestMethod, status: r.statusCode, imported: r.isImportedHar?.() ?? null,
+      requestHeaders: r.requestHeaders().map((h) => ({ name: h.name, value: h.value })),
+      responseHeaders: r.responseHeaders.map((h) => ({ name: h.name, value: h.value })) })`;
+    const held = () => devtools.evaluate(`import('./models/logs/logs.js').then((L) => L.NetworkLog.NetworkLog.instance().requests().map(${READ}))`);
+    return {
+        browser,
+        devtools,
+        /** Requests the DevTools HAR importer makes of `text`; throws with the importer's message when it rejects it. */
+        async importHar(text) {
+            // A string, not a function: vitest rewrites import() inside functions handed to evaluate().
+            return devtools.evaluate(`import('./models/har/har.js').then((HAR) => {
+        const root = new HAR.HARFormat.HARRoot(JSON.parse(${JSON.stringify(text)}));
+        return HAR.Importer.Importer.requestsFromHARLog(root.log).map(${READ});
+      })`);
+        },
+        /**
+         * Opens `path` with the Network panel's "Import HAR file". Resolves to the requests the
+         * panel holds once its status bar counts `expected` requests, or to `{ error }` when
+         * DevTools reports that it failed to load the file.
+         */
+        async importHarFile(path, expected, timeoutMs = 15_000) {
+            // DevTools reports a failed import in its own console drawer, not in the page's console.
+            const failures = async () => (await devtools.$$('::-p-text(Failed to load HAR file)')).length;
+            const failedBefore = await failures();
+            await devtools.evaluate(`import('./models/logs/logs.js').then((L) => L.NetworkLog.NetworkLog.instance().reset(true))`);
+            await fileInput.uploadFile(path);
+            const until = Date.now() + timeoutMs;
+            for (;;) {
+                if ((await failures()) > failedBefore) {
+                    const texts = await devtools.$$eval('::-p-text(Failed to load HAR file)', (els) => els.map((e) => e.textContent ?? ''));
+                    const text = texts.sort((a, b) => a.length - b.length)[0] ?? '';
+                    return { error: /Failed to load HAR file[^\n\ufeff]*/.exec(text)?.[0] ?? 'Failed to load HAR file' };
+                }
+                const shown = await devtools.$(`::-p-text(${expected} requests)`);
+                const requests = await held();
+                if (shown && requests.length === expected && requests.every((r) => r.imported))
+                    return { requests };
+                if (Date.now() > until)
+                    return { error: `timed out: the Network panel holds ${requests.length} requests, expected ${expected}`, requests };
+                await new Promise((r) => setTimeout(r, 100));
+            }
         },
         async close() {
             await browser.close();
