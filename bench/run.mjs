@@ -3,14 +3,15 @@
 //   node --expose-gc bench/run.mjs --quick    the same, smaller (2 MB HAR, 5,000 requests); still writes BENCHMARKS.md
 //   node --expose-gc bench/run.mjs --ci       `npm run bench:quick`: no browser, no file written; exit 1 when a
 //                                             machine-independent guard (2× regression) fails
-//   --only=challenge,har,panel,load           run some parts (load: 10,000 requests a minute on the panel)
+//   --only=challenge,har,panel,load,viewer    run some parts (load: 10,000 requests a minute on the panel;
+//                                             viewer: a 100 MB HAR opened in the static viewer, 20 MB with --quick)
 import { fileURLToPath } from 'node:url';
 import { consoleTable, machine, writeBenchmarksMd } from './report.mjs';
 
 const argv = process.argv.slice(2);
 const ci = argv.includes('--ci');
 const quick = ci || argv.includes('--quick');
-const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? (ci ? ['challenge', 'har'] : ['challenge', 'har', 'panel', 'load']);
+const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? (ci ? ['challenge', 'har'] : ['challenge', 'har', 'panel', 'load', 'viewer']);
 const log = (m) => console.error(`· ${m}`);
 
 if (!globalThis.gc) log('run with node --expose-gc for steadier numbers');
@@ -33,6 +34,15 @@ if (only.includes('load')) {
     parts.push(await (await import('./load.mjs')).runLoad({ quick, log }));
   } catch (e) {
     parts.push({ rows: [{ what: 'load on the panel', value: `not measured: ${String(e.message ?? e).split('\n')[0]}`, target: '', ok: false }], guards: [], markdown: '' });
+  }
+}
+
+if (only.includes('viewer')) {
+  try {
+    parts.push(await (await import('./viewer.mjs')).runViewer({ quick, log }));
+  } catch (e) {
+    // The viewer needs Chromium and dist/web.
+    parts.push({ rows: [{ what: 'HAR viewer in Chromium', value: `not measured: ${String(e.message ?? e).split('\n')[0]}`, target: '', ok: false }], guards: [], markdown: '' });
   }
 }
 
