@@ -2,7 +2,8 @@ import { base64urlToBytes, utf8Decode } from '../util/base64url.js';
 
 /** Decodes a base64 or base64url string to UTF-8 text, or null. Used for claims challenges. */
 export function decodeBase64UrlText(value: string): string | null {
-  const normalized = value.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  // (?<!=): only the start of the trailing run is tried; /=+$/ re-scanned the run from each `=` (quadratic).
+  const normalized = value.replace(/\+/g, '-').replace(/\//g, '_').replace(/(?<!=)=+$/, '');
   const bytes = base64urlToBytes(normalized, { lenient: true });
   return bytes ? utf8Decode(bytes, { fatal: true }) : null;
 }

@@ -85,7 +85,7 @@ export function parseAuthorization(value: string): CredentialResult {
         bad('missing-token', 'Basic is followed by no credentials.', v.length);
         break;
       }
-      const bytes = TOKEN68.test(rest) ? base64urlToBytes(rest.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'), { lenient: true }) : null;
+      const bytes = TOKEN68.test(rest) ? base64urlToBytes(rest.replace(/(?<!=)=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'), { lenient: true }) : null;
       const text = bytes ? utf8Decode(bytes) : null;
       if (text === null) bad('invalid-basic-encoding', 'Basic credentials must be base64 of "user:password" (RFC 7617 §2).', restOffset);
       else if (!text.includes(':')) bad('basic-missing-colon', 'The decoded Basic credentials have no ":" between user and password (RFC 7617 §2).', restOffset);

@@ -13,7 +13,9 @@
 export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // `HTMLParser` → `HTML Parser`. A lookahead, not /([A-Z]+)([A-Z][a-z])/: that one re-scanned an
+    // upper-case run from each of its letters (quadratic on a long all-caps name); same output.
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== '');

@@ -232,7 +232,7 @@ export class Redactor {
   /** base64 of `text`, padded like `like` was (some clients omit padding; that's evidence). */
   private reencode(text: string, like: string): string {
     const b64 = bytesToBase64(text);
-    return like.endsWith('=') || like.length % 4 === 0 ? b64 : b64.replace(/=+$/, '');
+    return like.endsWith('=') || like.length % 4 === 0 ? b64 : b64.replace(/(?<!=)=+$/, '');
   }
 
   /**
@@ -362,8 +362,9 @@ export class Redactor {
 
   private urlPath(path: string): string {
     let out = path;
-    // https://user:password@host/
-    const ui = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^/@?#]*):([^/@?#]*)@/.exec(out);
+    // https://user:password@host/ — the user name ends at the first `:` (WHATWG URL); letting both
+    // parts hold `:` made `http://::::…` quadratic.
+    const ui = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^/@?#:]*):([^/@?#]*)@/.exec(out);
     if (ui && ui[3] !== '' && !isMarker(ui[3]!)) {
       const user = this.strict && ui[2] !== '' && !isMarker(ui[2]!) ? this.mark('personal', percentDecode(ui[2]!, false), 'compact') : ui[2]!;
       out = ui[1]! + user + ':' + this.mark('basic-password', percentDecode(ui[3]!, false), 'compact') + '@' + out.slice(ui[0].length);
@@ -553,12 +554,16 @@ export class Redactor {
   private scan(s: string, style: Style): string {
     let out = s;
     if (out.includes('PRIVATE KEY-----')) {
-      out = out.replace(/(-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----)([\s\S]*?)(-----END \2PRIVATE KEY-----)/g, (all, b: string, _t: string, body: string, e: string) =>
+      // A key body does not contain another BEGIN line; stopping there keeps many unterminated BEGIN
+      // lines linear (each used to scan to the end of the text).
+      out = out.replace(/(-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----)((?:(?!-----BEGIN )[\s\S])*?)(-----END \2PRIVATE KEY-----)/g, (all, b: string, _t: string, body: string, e: string) =>
         isMarker(body.trim()) ? all : `${b}\n${this.mark('text', body.trim(), 'compact')}\n${e}`,
       );
     }
     if (/<input/i.test(out)) {
-      out = out.replace(/<input\b[^>]*>/gi, (tag) => {
+      // The lookbehind skips an <input that follows another with no `>` between (that one's match, or
+      // failure, decides it too); trying each of `<input<input…` to the end was quadratic.
+      out = out.replace(/<input\b(?<!<input\b[^>]*?<input)[^>]*>/gi, (tag) => {
         const name = /\bname\s*=\s*(["']?)([^"'\s>]+)\1/i.exec(tag)?.[2];
         if (name === undefined || this.isAllowed(name) || !(isSecretName(name) || (this.strict && isPersonalName(name)))) return tag;
         return tag.replace(/(\bvalue\s*=\s*)(["'])([\s\S]*?)\2/i, (all, pre: string, q: string, v: string) =>
@@ -576,7 +581,9 @@ export class Redactor {
       });
     }
     if (out.includes('eyJ')) {
-      out = out.replace(/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)?/g, (t) => this.jose(t) ?? t);
+      // The lookbehind skips an eyJ inside a run that already had one: a match from the first covers
+      // the rest of the run, a failure means the later ones fail too. Without it `eyJeyJeyJ…` was quadratic.
+      out = out.replace(/eyJ(?<!eyJ[A-Za-z0-9_-]*?eyJ)[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)?/g, (t) => this.jose(t) ?? t);
     }
     // name=value, "name": "value", name: value — only secret names. The name is matched alone and
     // the value read by hand, so a harmless `debug: password=…` doesn't swallow the secret pair.
@@ -586,7 +593,7 @@ export class Redactor {
     out = out.replace(/[A-Za-z0-9][A-Za-z0-9_\-.+/=]{15,4096}/g, (word) => {
       if (isMarker(word) || word.includes('REDACTED')) return word;
       if (!mayBeVendorToken(word)) return word;
-      const trimmed = word.replace(/[.,]+$/, '');
+      const trimmed = word.replace(/(?<![.,])[.,]+$/, ''); // (?<!…): one try per run, not one per dot
       const f = matchOpaqueFormat(trimmed);
       if (f === null || f.secret === false || f.prefix === '') return word;
       const r = this.token(trimmed, 'text', 'compact');

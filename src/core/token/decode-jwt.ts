@@ -87,11 +87,14 @@ function decodeJsonUncached(segment: string): JsonResult {
   try {
     if (segment.length > JWT_DECODE_MAX_SEGMENT) return { kind: 'ok', value: JSON.parse(text) as unknown };
     // Normalize to unpadded base64url (what a strict decoder requires) and let jwt-decode parse it.
-    const normalized = segment.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    // (?<!=): /=+$/ re-scanned a run of `=` from each of them (quadratic on `====…x`).
+    const normalized = segment.replace(/(?<!=)=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
     return { kind: 'ok', value: jwtDecode<unknown>(normalized, { header: true }) };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const detail = /\(([^)]*)\)\s*$/.exec(message)?.[1] ?? message;
+    // The lookbehind skips a `(` that follows another with no `)` between: if the first fails, so
+    // does the second, and trying each of `((((…` to the end was quadratic. Same matches as before.
+    const detail = /\((?<!\([^)]*?\()([^)]*)\)\s*$/.exec(message)?.[1] ?? message;
     return { kind: 'json', detail };
   }
 }

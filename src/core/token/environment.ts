@@ -45,7 +45,8 @@ export function hostAndPath(issuerOrHost: string): HostParts {
   if (scheme) s = s.slice(scheme[0].length);
   const end = s.search(/[/?#]/);
   let authority = end < 0 ? s : s.slice(0, end);
-  const path = end < 0 ? '' : s.slice(end).replace(/[?#].*$/, '');
+  // Everything from the first ? or #. (/[?#].*$/ tried each ? up to a line break: quadratic on `????…\nx`.)
+  const path = end < 0 ? '' : s.slice(end).replace(/[?#][\s\S]*$/, '');
   const at = authority.lastIndexOf('@');
   if (at >= 0) authority = authority.slice(at + 1);
   let host = authority;
