@@ -27,8 +27,12 @@ export const API_KEY_HEADERS = new Set([
 /** Query parameters that carry credentials. */
 export const URL_CREDENTIAL_PARAMS = new Set(['access_token', 'id_token', 'refresh_token', 'token', 'api_key', 'apikey', 'auth', 'auth_token', 'sig', 'x-amz-security-token', 'code']);
 
-/** Cookie names that usually hold a session (Express, PHP, Java, Rails, ASP.NET, Django, generic). */
-const SESSION_COOKIE = /^(connect\.sid|phpsessid|jsessionid|asp\.net_sessionid|\.aspnetcore\.(session|cookies)|sessionid|session|sid|_session_id|.*[_.-]?(session|sess|sid|auth|token|jwt)[_.-]?.*)$/i;
+/**
+ * Cookie names that usually hold a session (Express, PHP, Java, Rails, ASP.NET, Django, generic).
+ * The keyword is found by a lookahead: `.*(session|…).*$` retried the tail after every keyword
+ * (quadratic on `sess_sess_…` followed by a line break); same names match.
+ */
+const SESSION_COOKIE = /^(connect\.sid|phpsessid|jsessionid|asp\.net_sessionid|\.aspnetcore\.(session|cookies)|sessionid|session|sid|_session_id|(?=.*(?:session|sess|sid|auth|token|jwt)).*)$/i;
 
 export interface RequestCredentials {
   authorization: CredentialResult | null;
