@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { EXIT_USAGE, UsageError } from './io.js';
+import { EXIT_USAGE, printable, UsageError } from './io.js';
 
 /** Each command lives in `commands/<name>.ts` and exports `run(argv): Promise<number>` (the exit code). */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    process.stderr.write(`authlens: unknown command "${name}"\n\n${usage()}\n`);
+    process.stderr.write(`authlens: unknown command "${printable(name)}"\n\n${usage()}\n`);
     return EXIT_USAGE;
   }
   try {
@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
     return await mod.run(rest);
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`authlens ${name}: ${err.message}\n\n${usage()}\n`);
+      process.stderr.write(`authlens ${name}: ${printable(err.message)}\n\n${usage()}\n`);
       return EXIT_USAGE;
     }
     throw err;
@@ -46,7 +46,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`authlens: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`authlens: ${printable(err instanceof Error ? err.message : String(err))}\n`);
     process.exitCode = 1;
   },
 );

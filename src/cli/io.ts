@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
+import { parseHarText } from '../core/index.js';
 
 /** Exit codes (DESIGN §3.2): 0 ok, 1 input had errors, 2 usage error. */
 export const EXIT_OK = 0;
@@ -90,29 +91,32 @@ function visibleLength(s: string): number {
 }
 
 /**
+ * Text from the input made safe for a terminal: control characters (C0, DEL, C1), line and
+ * paragraph separators and bidi controls become visible escapes, so a HAR can't move the cursor,
+ * recolour or retitle the terminal, clear the screen, or reorder what is shown.
+ */
+export function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u{${c.charCodeAt(0).toString(16).padStart(4, '0')}}`,
+  );
+}
+
+/**
  * Reads and JSON-parses a HAR from a path or `-`. Errors are returned (with the reason and, for
- * JSON syntax errors, the line and column), not thrown, so commands can exit 1 with a clear message.
+ * JSON syntax errors, the line and column), not thrown, so commands can exit 1 with a clear message
+ * on one line.
  */
 export function readJsonInput(pathOrDash: string): { ok: true; value: unknown; text: string } | { ok: false; error: string } {
   let text: string;
   try {
     text = readInput(pathOrDash).toString('utf8');
   } catch (err) {
-    return { ok: false, error: `cannot read ${pathOrDash === '-' ? 'standard input' : pathOrDash}: ${err instanceof Error ? err.message : String(err)}` };
+    return { ok: false, error: printable(`cannot read ${pathOrDash === '-' ? 'standard input' : pathOrDash}: ${err instanceof Error ? err.message : String(err)}`) };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  try {
-    return { ok: true, value: JSON.parse(text), text };
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    const pos = /position (\d+)/.exec(msg);
-    if (pos) {
-      const offset = Number(pos[1]);
-      const before = text.slice(0, offset);
-      const line = before.split('\n').length;
-      const column = offset - before.lastIndexOf('\n');
-      return { ok: false, error: `not valid JSON at line ${line}, column ${column}: ${msg}` };
-    }
-    return { ok: false, error: `not valid JSON: ${msg}` };
-  }
+  const parsed = parseHarText(text);
+  // V8's message quotes the text around the error, control characters and all.
+  if (parsed.problems.length) return { ok: false, error: printable(parsed.problems[0]!.message) };
+  return { ok: true, value: parsed.value, text };
 }

@@ -107,6 +107,7 @@ const AUDIT: Entry[] = [
   { re: /\x1b\[[0-9;]*m/g, hostile: [run('\x1b[;', ''), wrap('\x1b[', ';', 'x')] },
   { re: /^--?/, hostile: [run('-')] },
   { re: /position (\d+)/, hostile: [run('position ', ''), wrap('position ', '1', '')] },
+  { re: /[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, hostile: [run('\x1b[2J\u202e\u2028'), run('a\x00')] },
 
   // core/challenge
   { re: /(?<!=)=+$/, hostile: [run('=', 'x'), run('a=', 'a'), run('==a', '=')] },
@@ -162,6 +163,7 @@ const AUDIT: Entry[] = [
   },
 
   // core/har
+  { re: /Unexpected end/, hostile: [run('Unexpected en')] },
   { re: /[\s=]+/g, hostile: [run(' =', 'x')] },
   {
     re: /^(text\/|application\/(json|problem\+json|xml|x-www-form-urlencoded|javascript|[\w.+-]*\+json|[\w.+-]*\+xml))/i,

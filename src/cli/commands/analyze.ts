@@ -1,5 +1,5 @@
 import { analyzeHar, HarReadError, type Finding } from '../../core/index.js';
-import { color, EXIT_INPUT_ERROR, EXIT_OK, parseArgs, printJson, progress, readJsonInput, UsageError } from '../io.js';
+import { color, EXIT_INPUT_ERROR, EXIT_OK, parseArgs, printable, printJson, progress, readJsonInput, UsageError } from '../io.js';
 
 /**
  * `authlens analyze [--json] [--tolerance SEC] <file.har | ->` (DESIGN §3.2). Exit 0 whenever the
@@ -22,7 +22,7 @@ export async function run(argv: string[]): Promise<number> {
     analysis = analyzeHar(input.value, { clockToleranceSec: tolerance });
   } catch (err) {
     if (err instanceof HarReadError) {
-      process.stderr.write(`authlens analyze: ${err.message}\n`);
+      process.stderr.write(`authlens analyze: ${printable(err.message)}\n`);
       return EXIT_INPUT_ERROR;
     }
     throw err;
@@ -31,24 +31,25 @@ export async function run(argv: string[]): Promise<number> {
     printJson(analysis);
     return EXIT_OK;
   }
+  // Everything taken from the HAR goes through printable(): a URL or header must not drive the terminal.
   const out: string[] = [];
   const sev = (f: Finding) => (f.severity === 'error' ? color.red('error  ') : f.severity === 'warning' ? color.yellow('warning') : color.cyan('info   '));
   for (const r of analysis.results) {
-    out.push(`${color.bold(`#${r.index}`)} ${r.method} ${r.url} ${statusColor(r.status)}`);
+    out.push(`${color.bold(`#${r.index}`)} ${printable(r.method)} ${printable(r.url)} ${statusColor(r.status)}`);
     for (const f of r.findings) {
-      out.push(`  ${sev(f)} ${color.bold(f.code)}  ${f.title}`);
+      out.push(`  ${sev(f)} ${color.bold(f.code)}  ${printable(f.title)}`);
       const evidence = Object.entries(f.evidence)
         .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
         .slice(0, 4)
-        .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`.slice(0, 160));
+        .map(([k, v]) => printable(`${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`.slice(0, 160)));
       for (const e of evidence) out.push(color.dim(`           ${e}`));
-      if (f.severity === 'error') out.push(`           ${color.green('fix:')} ${f.fix.client}`);
+      if (f.severity === 'error') out.push(`           ${color.green('fix:')} ${printable(f.fix.client)}`);
     }
     out.push('');
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const r of analysis.results) for (const f of r.findings) counts[f.severity]++;
-  const source = `${analysis.source.creator ?? 'unknown exporter'}${analysis.source.sanitized ? ', exported sanitized (credentials removed)' : ''}`;
+  const source = `${printable(analysis.source.creator ?? 'unknown exporter')}${analysis.source.sanitized ? ', exported sanitized (credentials removed)' : ''}`;
   out.push(
     `${analysis.entries} requests (${source}): ${analysis.results.length} with findings — ${color.red(`${counts.error} errors`)}, ${color.yellow(`${counts.warning} warnings`)}, ${counts.info} info`,
   );

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { formatRedactionSummary, HarRedactionError, redactHarDetailed } from '../../core/redact/index.js';
-import { EXIT_INPUT_ERROR, EXIT_OK, parseArgs, readJsonInput, UsageError } from '../io.js';
+import { EXIT_INPUT_ERROR, EXIT_OK, parseArgs, printable, readJsonInput, UsageError } from '../io.js';
 
 /**
  * `authlens redact <file.har | -> [-o out.har] [--strict] [--allow name,name]`
@@ -25,7 +25,7 @@ export async function run(argv: string[]): Promise<number> {
     });
   } catch (err) {
     if (err instanceof HarRedactionError) {
-      process.stderr.write(`authlens redact: not a HAR: ${err.message}\n`);
+      process.stderr.write(`authlens redact: not a HAR: ${printable(err.message)}\n`);
       return EXIT_INPUT_ERROR;
     }
     throw err;
@@ -33,7 +33,7 @@ export async function run(argv: string[]): Promise<number> {
   const text = JSON.stringify(result.har, null, 2) + '\n';
   if (typeof out === 'string') writeFileSync(out, text);
   else process.stdout.write(text);
-  for (const p of result.problems) process.stderr.write(`authlens redact: warning: ${p.message}\n`);
+  for (const p of result.problems) process.stderr.write(`authlens redact: warning: ${printable(p.message)}\n`);
   process.stderr.write(`authlens redact: removed ${formatRedactionSummary(result.summary)}${typeof out === 'string' ? ` → ${out}` : ''}\n`);
   return EXIT_OK;
 }

@@ -1,6 +1,6 @@
 import { inspectToken, type TokenReport } from '../../core/token/index.js';
 import type { TimeClaim } from '../../core/token/types.js';
-import { EXIT_INPUT_ERROR, EXIT_OK, UsageError, color, parseArgs, printJson, readInput, table } from '../io.js';
+import { EXIT_INPUT_ERROR, EXIT_OK, UsageError, color, parseArgs, printable, printJson, readInput, table } from '../io.js';
 
 /**
  * `authlens token [--json] [--now ISO] <token | ->` (DESIGN §3.2).
@@ -121,6 +121,7 @@ function render(r: TokenReport): string {
 /** One line per value; long values are cut so the table stays readable (use --json for all of it). */
 function show(v: unknown): string {
   const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
-  const oneLine = s.replace(/[\r\n\t]+/g, ' ');
+  // Claims come from whoever issued the token: no control characters reach the terminal.
+  const oneLine = printable(s.replace(/[\r\n\t]+/g, ' '));
   return oneLine.length > 120 ? `${oneLine.slice(0, 117)}… (${s.length} chars)` : oneLine;
 }

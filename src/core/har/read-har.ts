@@ -106,18 +106,97 @@ export function normalizeEntry(raw: unknown, index: number): Exchange {
   };
 }
 
-/** Position of a JSON syntax error as "line L, column C", from V8's "at position N". */
-function jsonErrorPosition(text: string, message: string): { offset: number; where: string } | null {
+/** Where a string starting at `i` (a `"`) ends, skipping escapes; the text's end when unterminated. */
+function endOfString(t: string, i: number): number {
+  for (let j = i + 1; j < t.length; j++) {
+    const c = t.charCodeAt(j);
+    if (c === 0x5c) j++;
+    else if (c === 0x22) return j + 1;
+  }
+  return t.length;
+}
+
+/**
+ * Offset of the first structural JSON error (a token where none may stand). V8 names no position
+ * for "Unexpected token" errors, so this finds it. Strings, numbers and literals are skipped
+ * loosely: V8 gives a position for errors inside them, so none comes before a structural one.
+ * Iterative and linear, whatever the nesting.
+ */
+function structuralErrorOffset(t: string): number {
+  const n = t.length;
+  const open: number[] = []; // char codes of the open brackets
+  let state: 'value' | 'key' | 'colon' | 'after' = 'value';
+  let justOpened = false;
+  let i = 0;
+  for (;;) {
+    while (i < n) {
+      const w = t.charCodeAt(i);
+      if (w === 0x20 || w === 0x09 || w === 0x0a || w === 0x0d) i++;
+      else break;
+    }
+    if (i >= n) return n;
+    const c = t.charCodeAt(i);
+    const top = open[open.length - 1];
+    const closer = top === 0x7b ? 0x7d : 0x5d;
+    if (justOpened && c === closer) {
+      open.pop();
+      i++;
+      justOpened = false;
+      state = 'after';
+      continue;
+    }
+    justOpened = false;
+    if (state === 'key') {
+      if (c !== 0x22) return i;
+      i = endOfString(t, i);
+      state = 'colon';
+    } else if (state === 'colon') {
+      if (c !== 0x3a) return i;
+      i++;
+      state = 'value';
+    } else if (state === 'value') {
+      if (c === 0x7b || c === 0x5b) {
+        open.push(c);
+        i++;
+        justOpened = true;
+        state = c === 0x7b ? 'key' : 'value';
+      } else if (c === 0x22) {
+        i = endOfString(t, i);
+        state = 'after';
+      } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+        while (i < n && '+-.eE0123456789'.includes(t[i]!)) i++;
+        state = 'after';
+      } else {
+        const literal = ['true', 'false', 'null'].find((l) => t.startsWith(l, i));
+        if (!literal) return i;
+        i += literal.length;
+        state = 'after';
+      }
+    } else {
+      if (top === undefined) return i; // something after the top-level value
+      if (c === 0x2c) {
+        i++;
+        state = top === 0x7b ? 'key' : 'value';
+      } else if (c === closer) {
+        open.pop();
+        i++;
+      } else return i;
+    }
+  }
+}
+
+/** Position of a JSON syntax error as "line L, column C": V8's "at position N", else found by hand. */
+function jsonErrorPosition(text: string, message: string): { offset: number; where: string; structural: boolean } {
   const m = /position (\d+)/.exec(message);
-  if (!m) return null;
-  const offset = Number(m[1]);
+  const structural = !m && !/Unexpected end/.test(message);
+  const offset = m ? Number(m[1]) : structural ? structuralErrorOffset(text) : text.length;
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
     line++;
     lineStart = i + 1;
   }
-  return { offset, where: `line ${line}, column ${offset - lineStart + 1}` };
+  return { offset, where: `line ${line}, column ${offset - lineStart + 1}`, structural };
 }
 
 /** Parses JSON text; a syntax error becomes a problem with its position. */
@@ -129,15 +208,15 @@ export function parseHarText(text: string): { value: unknown; problems: Problem[
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const pos = jsonErrorPosition(clean, message);
-    const truncated = pos && pos.offset >= clean.length - 1;
+    const truncated = !pos.structural && pos.offset >= clean.length - 1;
     return {
       value: undefined,
       problems: [
         problem(
           truncated ? 'truncated-json' : 'invalid-json',
           'error',
-          `${truncated ? 'The file ends in the middle of the JSON (truncated?)' : 'The file is not valid JSON'}${pos ? ` at ${pos.where}` : ''}: ${message}`,
-          pos?.offset,
+          `${truncated ? 'The file ends in the middle of the JSON (truncated?)' : 'The file is not valid JSON'} at ${pos.where}: ${message}`,
+          pos.offset,
         ),
       ],
     };
