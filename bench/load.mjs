@@ -38,22 +38,24 @@ export async function runLoadTest({ minutes = 3, perMinute = 10_000, maxEntries 
     const durationMs = minutes * 60_000;
     log(`load: ${fmt(perMinute)} requests a minute for ${minutes} min, panel limit ${fmt(maxEntries)} rows`);
     // The page paces itself (a tick every 100 ms), so the rate holds whatever the test runner does.
-    const firing = h.page.evaluate(
-      (perMinute, durationMs, token) =>
-        new Promise((resolve) => {
-          const perTick = perMinute / 600;
-          const end = Date.now() + durationMs;
-          let owed = 0;
-          let sent = 0;
-          const timer = setInterval(() => {
-            owed += perTick;
-            for (; owed >= 1; owed--) fetch(`/bulk/${sent++}`, { headers: { Authorization: token } }).then((r) => r.text(), () => null);
-            if (Date.now() >= end) {
-              clearInterval(timer);
-              resolve(sent);
-            }
-          }, 100);
-        }),
+    // It runs for minutes: started here and read back later (one evaluate must not outlast the
+    // protocol timeout).
+    await h.page.evaluate(
+      (perMinute, durationMs, token) => {
+        const perTick = perMinute / 600;
+        const end = Date.now() + durationMs;
+        let owed = 0;
+        window.__loadSent = 0;
+        window.__loadDone = false;
+        const timer = setInterval(() => {
+          owed += perTick;
+          for (; owed >= 1; owed--) fetch(`/bulk/${window.__loadSent++}`, { headers: { Authorization: token } }).then((r) => r.text(), () => null);
+          if (Date.now() >= end) {
+            clearInterval(timer);
+            window.__loadDone = true;
+          }
+        }, 100);
+      },
       perMinute,
       durationMs,
       token,
@@ -77,7 +79,8 @@ export async function runLoadTest({ minutes = 3, perMinute = 10_000, maxEntries 
       await sleep(Math.min(sampleSec * 1000, Math.max(0, durationMs - (Date.now() - t0))));
       await sample();
     }
-    const sent = await firing;
+    await h.page.waitForFunction(() => window.__loadDone === true, { timeout: 60_000, polling: 500 });
+    const sent = await h.page.evaluate(() => window.__loadSent);
     // Let the last answers and the next getHAR re-read arrive, then take the final sample.
     await sleep(10_000);
     await sample();

@@ -20,7 +20,8 @@ const SETTINGS_KEY = 'authlens.settings';
 // (`if (!res.ok) throw …`), so the log is re-read while the panel is visible. A re-read costs
 // DevTools about 0.1 ms per logged request (and the panel as long again to receive it), so
 // re-reads never overlap, wait twenty times as long as the last one took, slow down while they
-// find nothing new, and wait for a quiet moment while requests stream in (at most HAR_POLL_MAX_MS).
+// find nothing new, and wait for a quiet moment: never while requests stream in (a re-read of a
+// log of tens of thousands of requests would stall the panel for a second or more).
 const HAR_POLL_MS = 2500;
 const HAR_POLL_MAX_MS = 30_000;
 const HAR_POLL_COST_FACTOR = 20;
@@ -72,18 +73,16 @@ export function createDevtoolsSource(): NetworkSource {
       let idleDelay = HAR_POLL_MS;
       let lastTook = 0;
       let lastEvent = -Infinity;
-      let deferredSince: number | null = null;
       const schedule = () => {
         if (!stopped) timer = setTimeout(() => void poll(), Math.max(idleDelay, lastTook * HAR_POLL_COST_FACTOR));
       };
       const poll = async () => {
         timer = undefined;
         const now = performance.now();
-        if (now - lastEvent < HAR_POLL_QUIET_MS && now - (deferredSince ??= now) < HAR_POLL_MAX_MS) {
+        if (now - lastEvent < HAR_POLL_QUIET_MS) {
           timer = setTimeout(() => void poll(), HAR_POLL_QUIET_MS);
           return;
         }
-        deferredSince = null;
         if (document.visibilityState === 'visible') {
           const t0 = performance.now();
           const entries = await getHar();
