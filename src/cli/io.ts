@@ -52,8 +52,13 @@ export function readInput(pathOrDash: string): Buffer {
   return readFileSync(pathOrDash === '-' ? 0 : pathOrDash);
 }
 
+/**
+ * JSON on stdout. JSON.stringify escapes C0 controls but leaves DEL, C1, line separators and bidi
+ * controls raw; they can only stand inside strings, where a \\u escape is the same value.
+ */
 export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  const text = JSON.stringify(value, null, 2).replace(/[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  process.stdout.write(text + '\n');
 }
 
 /** Colours only when stdout is a terminal (picocolors also honours NO_COLOR / FORCE_COLOR). */

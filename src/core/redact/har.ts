@@ -118,7 +118,14 @@ class HarWalker {
   }
 
   other(v: unknown, key: string): unknown {
-    return this.r.json(v, key, 0, false, false);
+    try {
+      return this.r.json(v, key, 0, false, false);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      // Nested deeper than the stack allows (a hostile file): dropped, not passed on unread.
+      this.note(key, 'nested too deeply to redact; removed');
+      return null;
+    }
   }
 
   log(log: Record<string, unknown>): Record<string, unknown> {

@@ -447,7 +447,14 @@ export class Redactor {
     } catch {
       return null;
     }
-    const r = this.json(parsed, null, depth, response, false);
+    let r: unknown;
+    try {
+      r = this.json(parsed, null, depth, response, false);
+    } catch (err) {
+      // Nested deeper than the stack allows (a hostile body): the caller scans it as text instead.
+      if (err instanceof RangeError) return null;
+      throw err;
+    }
     if (r === parsed) return text;
     const indent = /^[{[]\s*\n([ \t]+)/.exec(text)?.[1];
     return JSON.stringify(r, null, indent);
