@@ -320,8 +320,32 @@ export function scenarios(port) {
       respond: (req, res) =>
         /sid=/.test(req.headers.cookie ?? '') ? send(res, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, { items: [] }) : send(res, 401, { 'WWW-Authenticate': 'Cookie realm="demo"' }, ''),
     },
+    {
+      // Not on the demo page: test/e2e/security.test.ts fetches it. Every place a 401 can carry text
+      // holds a payload that sets window.__pwned and the title if the panel ever ran it as markup.
+      name: 'hostile-xss',
+      hidden: true,
+      path: '/api/hostile-xss',
+      expect: [],
+      respond: (req, res) =>
+        send(
+          res,
+          401,
+          {
+            'WWW-Authenticate': `Bearer realm="<img src=x onerror=${PWN}>", error="invalid_token", error_description="<script>${PWN}</script>", error_uri="javascript:${PWN}", scope="<svg onload=${PWN}>"`,
+            'X-Debug': `<img src=x onerror="${PWN}"><script>${PWN}</script>`,
+            'X-Help': `javascript:${PWN}`,
+            Link: `<javascript:${PWN}>; rel="help"`,
+            'Content-Type': 'application/json',
+          },
+          { error: 'invalid_token', error_description: `<script>${PWN}</script>`, error_uri: `javascript:${PWN}`, message: `<img src=x onerror="${PWN}">`, html: `<svg onload="${PWN}"></svg><iframe srcdoc="<script>${PWN}</script>"></iframe>` },
+        ),
+    },
   ];
 }
+
+/** What the hostile-xss payloads run if they are ever executed. */
+const PWN = "window.__pwned=1;document.title='pwned'";
 
 function cors(req) {
   return { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', Vary: 'Origin' };
