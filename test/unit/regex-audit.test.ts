@@ -140,11 +140,6 @@ const AUDIT: Entry[] = [
   { re: /(?:^|[\s,])(s-maxage|max-age)\s*=\s*"?(\d+)/, hostile: [wrap(' max-age', ' ', 'x'), run(', max-age= "', '')] },
   { re: /(^|[\s,])(no-store|private)\b/, hostile: [run(', no-stor')] },
   { re: /(^|[\s,])public\b/, hostile: [run(' publi')] },
-  {
-    re: / in .*$/,
-    hostile: [run(' in ', '\nx')],
-    knownSuperLinear: 'src/core/diagnose/rules/credential-echoed.ts tries each " in " up to a line break; a cookie name of " in in in …\\n" costs O(n²)',
-  },
   { re: /^"?true"?$/i, hostile: [run('"')] },
   { re: /"error"\s*:\s*"use_dpop_nonce"/, hostile: [wrap('"error"', ' ', 'x'), run('"error":')] },
   { re: /[?#]/, hostile: [] },
@@ -157,11 +152,6 @@ const AUDIT: Entry[] = [
   { re: /token/i, hostile: [run('toke')] },
   { re: /[?&](access_token|id_token|refresh_token|token|api_?key|auth|auth_token|sig|x-amz-security-token)=/i, hostile: [run('?access_token'), run('&auth_')] },
   { re: /^\s*\{\s*"ok"\s*:\s*false\b/, hostile: [wrap('{', ' ', 'x'), wrap('{"ok"', ' ', ':')] },
-  {
-    re: /\/+$/,
-    hostile: [run('/', 'x')],
-    knownSuperLinear: 'src/core/diagnose/rules/wrong-audience.ts strips trailing slashes from aud and resource; "////…x" costs O(n²)',
-  },
 
   // core/har
   { re: /Unexpected end/, hostile: [run('Unexpected en')] },

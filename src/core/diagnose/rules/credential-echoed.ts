@@ -15,11 +15,14 @@ export const credentialEchoed: Rule = {
     if (!secrets.length) return null;
     const body = f.body;
     const where: string[] = [];
+    let first: string | null = null;
     for (const s of secrets) {
       if (body.includes(s.value)) where.push(`${s.kind} in the response body`);
       else if (f.ex.responseHeaders.some((h) => h.name.toLowerCase() !== 'set-cookie' && h.value.includes(s.value))) where.push(`${s.kind} in a response header`);
+      else continue;
+      first ??= s.kind;
     }
     if (!where.length) return null;
-    return { severity: 'warning', title: `The failure repeats the ${where[0]!.replace(/ in .*$/, '')}`, evidence: { where } };
+    return { severity: 'warning', title: `The failure repeats the ${first}`, evidence: { where } };
   },
 };
