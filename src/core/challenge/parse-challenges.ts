@@ -114,10 +114,9 @@ class ChallengeScanner {
     const s = this.s;
     const n = this.n;
     let j = i + 1;
-    let from = j;
-    // Unescaped text so far; built only when a quoted-pair occurs, by one concatenation per run
-    // (a rope, flattened once), which keeps a million escapes linear.
-    let text: string | null = null;
+    // Unescaping waits for the closing quote: an unterminated string (the hostile case) costs no
+    // allocation however many quoted-pairs it holds.
+    let escapes = false;
     while (j < n) {
       const c = s.charCodeAt(j);
       // Fast path for the common qdtext characters (%x23-5B / %x5D-7E / SP / "!").
@@ -125,10 +124,7 @@ class ChallengeScanner {
         j++;
         continue;
       }
-      if (c === DQUOTE) {
-        const tail = s.slice(from, j);
-        return this.setValue(text === null ? tail : text + tail, j + 1, true);
-      }
+      if (c === DQUOTE) return this.setValue(escapes ? unescapeQuotedPairs(s, i + 1, j) : s.slice(i + 1, j), j + 1, true);
       if (c === BACKSLASH) {
         if (j + 1 >= n) break;
         const d = s.charCodeAt(j + 1);
@@ -139,9 +135,7 @@ class ChallengeScanner {
           }
           this.warn('invalid-quoted-pair', 'A backslash escapes a control character; kept as sent.', j);
         }
-        // quoted-pair: drop the backslash, keep the character (RFC 9110 §5.6.4).
-        text = text === null ? s.slice(from, j) : text + s.slice(from, j);
-        from = j + 1;
+        escapes = true;
         j += 2;
         continue;
       }
@@ -352,6 +346,20 @@ class ChallengeScanner {
       i = next;
     }
   }
+}
+
+/** quoted-pair (RFC 9110 §5.6.4): drop each backslash, keep the character after it. */
+function unescapeQuotedPairs(s: string, from: number, to: number): string {
+  const parts: string[] = [];
+  let start = from;
+  for (let k = from; k < to; k++) {
+    if (s.charCodeAt(k) !== BACKSLASH) continue;
+    parts.push(s.slice(start, k));
+    start = k + 1;
+    k++; // the escaped character is kept, whatever it is
+  }
+  parts.push(s.slice(start, to));
+  return parts.join('');
 }
 
 export function parseChallengesDetailed(fieldLines: string | readonly string[], opts: ParseChallengesOptions = {}): DetailedChallengeResult {
