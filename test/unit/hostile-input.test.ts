@@ -39,7 +39,8 @@ describe('HAR readers never throw on hostile HARs', () => {
     expect(Array.isArray(redacted.log.entries)).toBe(true);
     expect(typeof buildReport(analysis, har, { format: 'md' })).toBe('string');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+    // Generous: the 10 MB and 100k-entry cases run several readers on a shared 2-core machine.
+  }, 60_000);
 
   test.each([
     { name: 'truncated JSON', text: '{"log":{"entries":[{"request":' },
