@@ -57,8 +57,7 @@ export function readInput(pathOrDash: string): Buffer {
  * controls raw; they can only stand inside strings, where a \\u escape is the same value.
  */
 export function printJson(value: unknown): void {
-  const text = JSON.stringify(value, null, 2).replace(/[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  process.stdout.write(text + '\n');
+  process.stdout.write(escapeJsonText(JSON.stringify(value, null, 2)) + '\n');
 }
 
 /** Colours only when stdout is a terminal (picocolors also honours NO_COLOR / FORCE_COLOR). */
@@ -105,6 +104,20 @@ export function printable(s: string): string {
   return s.replace(/[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
     c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u{${c.charCodeAt(0).toString(16).padStart(4, '0')}}`,
   );
+}
+
+/**
+ * Like `printable`, but each unsafe character becomes one visible `�`, so offsets into the text
+ * (a caret under a problem) still line up.
+ */
+export function printableSameWidth(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+}
+
+/** JSON text with the characters JSON.stringify leaves raw (DEL, C1, separators, bidi) as \u escapes. */
+export function escapeJsonText(text: string): string {
+  return text.replace(/[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

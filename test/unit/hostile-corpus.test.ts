@@ -122,21 +122,37 @@ describe('authlens analyze (process) on each hostile file', () => {
 
   test.each(FILES)('$name', async ({ name, path }) => {
     const want = EXPECT[name]!;
-    for (const args of [['analyze', path], ['analyze', '--json', path]]) {
+    for (const args of [['analyze', path], ['analyze', '--json', path], ['report', path], ['report', '--format', 'json', path]]) {
       const r = await runCli(args);
       expect(r.signal, 'killed: it hung').toBeNull();
       expect(r.code).toBe(want.outcome === 'error' ? 1 : 0);
       if (want.outcome === 'error') {
-        expect(r.stderr).toMatch(/^authlens analyze: [^\n]+\n$/);
+        expect(r.stderr).toMatch(new RegExp(`^authlens ${args[0]}: [^\\n]+\\n$`));
         if (want.position) expect(r.stderr).toMatch(/line \d+, column \d+/);
         expect(r.stdout).toBe('');
       } else {
         expect(r.stderr).toBe('');
         expect(r.stdout.length).toBeGreaterThan(0);
-        if (args.includes('--json')) expect(() => JSON.parse(r.stdout)).not.toThrow();
+        if (args.includes('--json') || args.includes('json')) expect(() => JSON.parse(r.stdout)).not.toThrow();
       }
       // Nothing from the file drives the terminal: no escape, bidi or separator characters.
       expect(CONTROL.test(r.stdout) || CONTROL.test(r.stderr), `${args.join(' ')}: control characters in the output`).toBe(false);
     }
-  }, 120_000);
+  }, 240_000);
+
+  test('authlens challenge prints a hostile header without driving the terminal, caret still under the problem', async () => {
+    const header = 'Bearer realm="\x1b]0;pwned\x07\u202e", error="\x1b[2J"x';
+    const r = await runCli(['challenge', header]);
+    expect(r.signal).toBeNull();
+    expect(CONTROL.test(r.stdout) || CONTROL.test(r.stderr), 'control characters in the output').toBe(false);
+    // The snippet line and the caret line below it: the caret sits at the problem's offset.
+    const lines = r.stdout.split('\n');
+    const caret = lines.findIndex((l) => /^\s*\^$/.test(l));
+    expect(caret).toBeGreaterThan(0);
+    const snippet = lines[caret - 1]!;
+    const col = lines[caret]!.indexOf('^');
+    // The first problem is the ESC inside the quoted string, right after realm=".
+    expect(snippet[col]).toBe('\ufffd');
+    expect(snippet.slice(0, col)).toMatch(/realm="$/);
+  }, 60_000);
 });

@@ -97,7 +97,6 @@ interface Entry {
 /* eslint-disable no-control-regex */
 const AUDIT: Entry[] = [
   // cli/
-  { re: /[\r\n\t]/g, hostile: [run('\r\n\t')] },
   { re: /[A-Za-z]{3},/, hostile: [run('ab,')] },
   { re: /[\r\n\t]+/g, hostile: [run('\r\n\t', 'x')] },
   { re: /^(?:Bearer|DPoP)[ \t]+/i, hostile: [wrap('Bearer', ' \t')] },

@@ -1,5 +1,5 @@
 import { parseChallengesDetailed, type Problem } from '../../core/index.js';
-import { color, EXIT_INPUT_ERROR, EXIT_OK, parseArgs, printJson, table, UsageError } from '../io.js';
+import { color, EXIT_INPUT_ERROR, EXIT_OK, parseArgs, printable, printableSameWidth, printJson, table, UsageError } from '../io.js';
 
 /** `authlens challenge [--json] [--proxy] [--lenient] <field-line>...` (DESIGN §3.2). */
 export async function run(argv: string[]): Promise<number> {
@@ -14,8 +14,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   const out: string[] = [];
   result.challenges.forEach((c, i) => {
-    out.push(`${color.bold(`${i + 1}. ${c.scheme}`)}${c.token68 !== null ? `  token68 ${c.token68}` : ''}`);
-    const rows = Object.entries(c.params).map(([k, v]) => [color.cyan(k), v]);
+    out.push(`${color.bold(`${i + 1}. ${printable(c.scheme)}`)}${c.token68 !== null ? `  token68 ${printable(c.token68)}` : ''}`);
+    const rows = Object.entries(c.params).map(([k, v]) => [color.cyan(printable(k)), printable(v)]);
     if (rows.length) out.push(table(rows, '   '));
   });
   if (!result.challenges.length) out.push(color.dim(`no challenge read from ${field}`));
@@ -30,10 +30,11 @@ export async function run(argv: string[]): Promise<number> {
 /** The problem with a caret under its offset in the (joined) value. */
 function describe(p: Problem, value: string): string[] {
   const label = p.severity === 'error' ? color.red('error') : color.yellow('warning');
-  const lines = [`${label} ${color.bold(p.code)}: ${p.message}`];
+  const lines = [`${label} ${color.bold(p.code)}: ${printable(p.message)}`];
   if (p.offset !== undefined && value.length) {
     const start = Math.max(0, p.offset - 50);
-    const snippet = value.slice(start, p.offset + 50).replace(/[\r\n\t]/g, ' ');
+    // One visible character for each unsafe one, so the caret stays under the problem.
+    const snippet = printableSameWidth(value.slice(start, p.offset + 50));
     lines.push(`  ${start > 0 ? '…' : ''}${snippet}`, `  ${start > 0 ? ' ' : ''}${' '.repeat(p.offset - start)}${color.red('^')}`);
   }
   return lines;

@@ -1,6 +1,6 @@
-import { analyzeHar } from '../../core/index.js';
+import { analyzeHar, HarReadError } from '../../core/index.js';
 import { buildReport } from '../../core/redact/index.js';
-import { EXIT_INPUT_ERROR, EXIT_OK, parseArgs, readJsonInput, UsageError } from '../io.js';
+import { escapeJsonText, EXIT_INPUT_ERROR, EXIT_OK, parseArgs, printable, readJsonInput, UsageError } from '../io.js';
 
 /**
  * `authlens report <file.har | -> [--format md|json] [--strict]`
@@ -22,7 +22,18 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write('authlens report: not a HAR: expected an object with a "log" object\n');
     return EXIT_INPUT_ERROR;
   }
-  const analysis = analyzeHar(v);
-  process.stdout.write(buildReport(analysis, v, { format, level: flags.has('strict') ? 'strict' : 'default' }));
+  let analysis;
+  try {
+    analysis = analyzeHar(v);
+  } catch (err) {
+    if (err instanceof HarReadError) {
+      process.stderr.write(`authlens report: ${printable(err.message)}\n`);
+      return EXIT_INPUT_ERROR;
+    }
+    throw err;
+  }
+  const report = buildReport(analysis, v, { format, level: flags.has('strict') ? 'strict' : 'default' });
+  // Text from the HAR reaches the terminal: escaped line by line (the report's own line breaks stay).
+  process.stdout.write(format === 'json' ? escapeJsonText(report) : report.split('\n').map(printable).join('\n'));
   return EXIT_OK;
 }
