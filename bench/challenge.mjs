@@ -131,8 +131,15 @@ export async function runChallenge({ quick = false, log = console.error } = {}) 
     const small = make(100_000);
     const big = make(1_000_000);
     const t = (input) => Math.max(timeCall(() => parseChallenges(input)), timeCall(() => parseChallenges(input, { lenient: true })));
-    const s = t(small);
-    const b = t(big);
+    let s = t(small);
+    let b = t(big);
+    // A GC pause or a noisy neighbour can inflate one figure; a real quadratic stays near 100×
+    // however often it is measured, so a suspicious ratio is measured twice more, best kept.
+    for (let retry = 0; retry < 2 && b / s > 15; retry++) {
+      const s2 = t(small);
+      const b2 = t(big);
+      if (b2 / s2 < b / s) [s, b] = [s2, b2];
+    }
     hostile.push({ name, small: s, big: b, growth: b / s });
   }
   const design = hostile.filter((h) => DESIGN_PATTERNS.has(h.name));
