@@ -94,14 +94,17 @@ function visibleLength(s: string): number {
   return s.replace(/\x1b\[[0-9;]*m/g, '').length;
 }
 
+/** C0, DEL, C1, line and paragraph separators, bidi controls: what may not reach a terminal raw. */
+// eslint-disable-next-line no-control-regex
+const TERMINAL_UNSAFE = /[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * Text from the input made safe for a terminal: control characters (C0, DEL, C1), line and
  * paragraph separators and bidi controls become visible escapes, so a HAR can't move the cursor,
  * recolour or retitle the terminal, clear the screen, or reorder what is shown.
  */
 export function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
+  return s.replace(TERMINAL_UNSAFE, (c) =>
     c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u{${c.charCodeAt(0).toString(16).padStart(4, '0')}}`,
   );
 }
@@ -111,8 +114,7 @@ export function printable(s: string): string {
  * (a caret under a problem) still line up.
  */
 export function printableSameWidth(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+  return s.replace(TERMINAL_UNSAFE, '\ufffd');
 }
 
 /** JSON text with the characters JSON.stringify leaves raw (DEL, C1, separators, bidi) as \u escapes. */
