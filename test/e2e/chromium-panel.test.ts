@@ -93,7 +93,12 @@ describe('AuthLens panel in Chromium', () => {
     await panel.waitForFunction(() => !document.querySelector('.detail'));
     // Chromium's DevTools keeps Ctrl+F for its own search; "/" reaches the panel.
     await session.devtools.keyboard.press('/');
-    expect(await panel.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Filter requests');
+    // The panel is an out-of-process frame: the key is handled after press() returns, so wait for the focus.
+    const focused = await panel
+      .waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Filter requests', { timeout: 3000 })
+      .then(() => 'Filter requests')
+      .catch(() => panel.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName));
+    expect(focused).toBe('Filter requests');
   });
 
   test('screenshot of the panel', async () => {
