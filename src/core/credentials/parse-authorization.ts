@@ -7,14 +7,6 @@ import { problem, type Problem } from '../problem.js';
 import { base64urlToBytes, utf8Decode } from '../util/base64url.js';
 import { decodeJwtParts, looksLikeJwtAttempt } from '../token/decode-jwt.js';
 
-function isBase64urlText(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x5f)) return false;
-  }
-  return true;
-}
-
 export type CredentialKind = 'basic' | 'bearer' | 'dpop' | 'digest' | 'negotiate' | 'ntlm' | 'other' | 'empty';
 
 export interface CredentialResult {
@@ -67,16 +59,20 @@ export function parseAuthorization(value: string): CredentialResult {
         bad('missing-token', `"${scheme}" is followed by no token.`, v.length);
         break;
       }
-      const t = rest.toLowerCase();
+      // Placeholders are short: no lower-cased copy of every real token.
+      const t = rest.length <= 16 ? rest.toLowerCase() : '';
+      const kind = token68Kind(rest);
       if (PLACEHOLDERS.has(t)) bad('placeholder-token', `The token is the literal "${short(rest)}": the variable holding it was never set.`, restOffset);
-      else if (/^(bearer|dpop)[ \t]/i.test(rest) || t === 'bearer') bad('duplicated-scheme', `The scheme appears twice ("${scheme} ${rest.split(/[ \t]/)[0]} …"): the token already included it.`, restOffset);
-      else if (/^["'].*["']$/.test(rest)) bad('quoted-token', 'The token is wrapped in quotes; send it bare (RFC 6750 §2.1: b64token).', restOffset);
+      else if (t === 'bearer' || (kind === NOT_TOKEN68 && /^(bearer|dpop)[ \t]/i.test(rest))) bad('duplicated-scheme', `The scheme appears twice ("${scheme} ${rest.split(/[ \t]/)[0]} …"): the token already included it.`, restOffset);
+      else if (kind !== NOT_TOKEN68) {
+        // The common case, one pass so far: a well-formed token, checked further only if it looks like a JWT.
+        if (looksLikeJwtAttempt(rest)) {
+          const problem = jwtShapeProblem(rest, kind === BASE64URL_AND_DOTS);
+          if (problem) bad('malformed-jwt', `The token looks like a JWT but doesn't decode: ${problem}`, restOffset);
+        }
+      } else if (/^["'].*["']$/.test(rest)) bad('quoted-token', 'The token is wrapped in quotes; send it bare (RFC 6750 §2.1: b64token).', restOffset);
       else if (/[ \t]/.test(rest)) bad('whitespace-in-token', 'The token contains whitespace.', restOffset + rest.search(/[ \t]/));
-      else if (!isToken68(rest)) bad('invalid-token-characters', 'The token has characters a bearer token can\'t hold (RFC 6750 §2.1 b64token).', restOffset);
-      else if (looksLikeJwtAttempt(rest)) {
-        const problem = jwtShapeProblem(rest);
-        if (problem) bad('malformed-jwt', `The token looks like a JWT but doesn't decode: ${problem}`, restOffset);
-      }
+      else bad('invalid-token-characters', 'The token has characters a bearer token can\'t hold (RFC 6750 §2.1 b64token).', restOffset);
       break;
     }
     case 'basic': {
@@ -111,9 +107,9 @@ export function parseAuthorization(value: string): CredentialResult {
  * A JWT's shape, checked cheaply on every request: segment count, the base64url alphabet, and the
  * header. The payload is only decoded when something is already wrong (it's what costs).
  */
-function jwtShapeProblem(token: string): string | null {
+function jwtShapeProblem(token: string, base64urlAndDots: boolean): string | null {
   const parts = token.split('.');
-  if ((parts.length !== 3 && parts.length !== 5) || !parts.every(isBase64urlText) || !parts[0]) {
+  if ((parts.length !== 3 && parts.length !== 5) || !base64urlAndDots || !parts[0]) {
     const structural = decodeJwtParts(token).problems.filter((p) => p.severity === 'error');
     return structural.length ? structural[0]!.message : 'it is not base64url-encoded JWS/JWE segments';
   }
@@ -133,18 +129,30 @@ function jwtShapeProblem(token: string): string | null {
   return null;
 }
 
-/** token68 (RFC 9110 §11.2) in one pass: this runs on every request's token. */
-function isToken68(s: string): boolean {
+const NOT_TOKEN68 = 0;
+const BASE64URL_AND_DOTS = 1;
+const OTHER_TOKEN68 = 2;
+
+/**
+ * token68 (RFC 9110 §11.2) in one pass, since this runs on every request's token; it also says
+ * whether only base64url characters and dots occur (RFC 7515 §7.1 compact form), which is what
+ * the JWT shape check needs.
+ */
+function token68Kind(s: string): typeof NOT_TOKEN68 | typeof BASE64URL_AND_DOTS | typeof OTHER_TOKEN68 {
   let i = 0;
   const n = s.length;
+  let compact = true;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
-    const ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e || c === 0x2b || c === 0x2f;
-    if (!ok) break;
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x2e || c === 0x5f) continue;
+    if (c === 0x7e || c === 0x2b || c === 0x2f) compact = false;
+    else break;
   }
-  if (i === 0) return false;
+  if (i === 0) return NOT_TOKEN68;
+  if (i < n) compact = false;
   while (i < n && s.charCodeAt(i) === 0x3d) i++;
-  return i === n;
+  if (i !== n) return NOT_TOKEN68;
+  return compact ? BASE64URL_AND_DOTS : OTHER_TOKEN68;
 }
 
 function trimWs(s: string): string {

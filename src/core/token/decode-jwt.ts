@@ -56,27 +56,28 @@ type JsonResult =
   | { kind: 'json'; detail: string };
 
 /**
- * Above this many characters a segment is parsed from our own UTF-8 decoding instead of through
- * jwt-decode: its percent-escaping round trip costs about a second per megabyte and ≈ 100 µs for a
- * typical payload, which dominated HAR analysis; ours is linear and gives the same JSON (the 1 MB
- * test checks both paths agree). JOSE headers are short and still go through jwt-decode.
+ * Payloads, and any segment above this many characters, are parsed from our own UTF-8 decoding:
+ * jwt-decode's percent-escaping round trip costs ≈ 100 µs for a typical payload (about a second per
+ * megabyte), which dominated HAR analysis on failing requests; ours is linear and gives the same
+ * JSON (the 1 MB test checks both paths agree). JOSE headers are short, repeat across tokens, are
+ * cached, and still go through jwt-decode.
  */
 export const JWT_DECODE_MAX_SEGMENT = 256;
 
 /** Short segments (JOSE headers) repeat across tokens (same alg and kid): decoded once each. */
 const shortSegmentCache = new Map<string, JsonResult>();
 
-function decodeJson(segment: string): JsonResult {
-  if (segment.length > JWT_DECODE_MAX_SEGMENT) return decodeJsonUncached(segment);
+function decodeJson(segment: string, role: 'header' | 'payload' = 'header'): JsonResult {
+  if (role === 'payload' || segment.length > JWT_DECODE_MAX_SEGMENT) return decodeJsonUncached(segment, true);
   const hit = shortSegmentCache.get(segment);
   if (hit) return hit;
-  const result = decodeJsonUncached(segment);
+  const result = decodeJsonUncached(segment, false);
   if (shortSegmentCache.size >= DECODE_CACHE_SIZE) shortSegmentCache.clear();
   shortSegmentCache.set(segment, result);
   return result;
 }
 
-function decodeJsonUncached(segment: string): JsonResult {
+function decodeJsonUncached(segment: string, direct: boolean): JsonResult {
   const issues = base64urlIssues(segment).filter((i) => i.kind !== 'non-canonical');
   const fatal = issues.filter((i) => i.kind === 'invalid-character' || i.kind === 'invalid-length');
   if (fatal.length > 0) return { kind: 'base64', issues: fatal };
@@ -85,7 +86,7 @@ function decodeJsonUncached(segment: string): JsonResult {
   const text = utf8Decode(bytes);
   if (text === null) return { kind: 'utf8' };
   try {
-    if (segment.length > JWT_DECODE_MAX_SEGMENT) return { kind: 'ok', value: JSON.parse(text) as unknown };
+    if (direct) return { kind: 'ok', value: JSON.parse(text) as unknown };
     // Normalize to unpadded base64url (what a strict decoder requires) and let jwt-decode parse it.
     // (?<!=): /=+$/ re-scanned a run of `=` from each of them (quadratic on `====…x`).
     const normalized = segment.replace(/(?<!=)=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
@@ -172,7 +173,7 @@ function decodeUncached(token: string, baseOffset: number): JwtParts {
       problems.push(problem(`empty-${code}`, 'error', `The ${code} segment is empty.`, starts[i]));
       return null;
     }
-    const r = decodeJson(seg);
+    const r = decodeJson(seg, code);
     if (r.kind === 'base64') return null; // already reported above
     if (r.kind === 'utf8') {
       problems.push(problem(`${code}-invalid-utf8`, 'error', `The ${code} is not valid UTF-8 (RFC 7515 §2 requires UTF-8 JSON).`, starts[i]));
