@@ -8,7 +8,7 @@ import type { Exchange } from '../har/exchange.js';
 import type { Problem } from '../problem.js';
 import { Facts, type DiagnosisOptions } from './facts.js';
 import type { Analysis, EntryResult, Finding, FindingCode, FindingSeverity } from './finding.js';
-import type { FindingDraft } from './rule.js';
+import type { FindingDraft, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
 import { Session } from './session.js';
 
@@ -23,16 +23,20 @@ export interface Diagnosis {
 
 export function createDiagnosis(opts: DiagnosisOptions = {}): Diagnosis {
   const session = new Session();
+  // One context for every exchange: most find nothing, and the allocations showed in HAR analysis.
+  const found = new Map<FindingCode, FindingDraft>();
+  const context: RuleContext = { f: null as unknown as Facts, session, found };
   return {
     add(exchange) {
       const f = new Facts(exchange, opts);
-      const found = new Map<FindingCode, FindingDraft>();
-      const context = { f, session, found };
+      context.f = f;
+      found.clear();
       for (const rule of RULES) {
         const draft = rule.check(context);
         if (draft) found.set(rule.code, draft);
       }
       session.record(f);
+      if (found.size === 0) return [];
       const findings: Finding[] = [];
       for (const [code, draft] of found) findings.push(toFinding(code, draft));
       // Most likely cause first: errors, then warnings, then info; rule order within a rank.

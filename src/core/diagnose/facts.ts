@@ -5,7 +5,7 @@
 import { parseChallenges } from '../challenge/index.js';
 import type { ChallengeResult } from '../challenge/index.js';
 import { findCredentials, type RequestCredentials } from '../credentials/index.js';
-import { headerValues, type Exchange } from '../har/exchange.js';
+import type { Exchange } from '../har/exchange.js';
 import { inspectToken } from '../token/index.js';
 import type { TokenReport } from '../token/index.js';
 
@@ -21,19 +21,48 @@ const NO_CHALLENGES: ChallengeResult = Object.freeze({ challenges: Object.freeze
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|::1|[\w-]+\.localhost)$/i;
 
-function indexHeaders(headers: Exchange['requestHeaders']): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const h of headers) {
-    const key = h.name.toLowerCase();
-    if (!index.has(key)) index.set(key, h.value);
+/**
+ * First value of a header (`name` already lower-case), or null. A scan of the few headers an
+ * exchange has, length first, is cheaper than building a lower-cased index per exchange: most
+ * exchanges are healthy, get a dozen questions, and allocating for them showed in the profile.
+ */
+function firstHeader(headers: Exchange['requestHeaders'], name: string): string | null {
+  const n = name.length;
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i]!;
+    if (h.name.length === n && (h.name === name || h.name.toLowerCase() === name)) return h.value;
   }
-  return index;
+  return null;
 }
+
+/** Every value of a header (`name` already lower-case); most responses have none: a shared empty list. */
+function allHeaders(headers: Exchange['requestHeaders'], name: string): string[] {
+  let out: string[] | null = null;
+  const n = name.length;
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i]!;
+    if (h.name.length === n && (h.name === name || h.name.toLowerCase() === name)) (out ??= []).push(h.value);
+  }
+  return out ?? NO_LINES;
+}
+const NO_LINES = Object.freeze([]) as unknown as string[];
+
+/** HTTP dates repeat from one exchange to the next (one-second resolution): the last one parsed is kept. */
+let lastDate = '';
+let lastDateMs = NaN;
+export function parseHttpDate(value: string): number {
+  if (value !== lastDate) {
+    lastDateMs = Date.parse(value);
+    lastDate = value;
+  }
+  return lastDateMs;
+}
+
+const UNSET = Symbol('unset');
 
 export class Facts {
   readonly tolerance: number;
   readonly sanitized: boolean;
-  private cache = new Map<string, unknown>();
 
   constructor(
     readonly ex: Exchange,
@@ -43,12 +72,19 @@ export class Facts {
     this.sanitized = opts.sanitized ?? false;
   }
 
-  private memo<T>(key: string, compute: () => T): T {
-    if (this.cache.has(key)) return this.cache.get(key) as T;
-    const value = compute();
-    this.cache.set(key, value);
-    return value;
-  }
+  // Computed facts, at most once each (UNSET until asked): plain fields, no per-exchange Map.
+  private _url: URL | null | typeof UNSET = UNSET;
+  private _lines: string[] | typeof UNSET = UNSET;
+  private _challenges: ChallengeResult | typeof UNSET = UNSET;
+  private _strict: ChallengeResult | typeof UNSET = UNSET;
+  private _schemes: Set<string> | typeof UNSET = UNSET;
+  private _creds: RequestCredentials | typeof UNSET = UNSET;
+  private _token: string | null | typeof UNSET = UNSET;
+  private _ref: Date | null | typeof UNSET = UNSET;
+  private _report: TokenReport | null | typeof UNSET = UNSET;
+  private _cross: boolean | typeof UNSET = UNSET;
+  private _body: string | typeof UNSET = UNSET;
+  private _tokenRequest: boolean | typeof UNSET = UNSET;
 
   get status(): number {
     return this.ex.status;
@@ -59,13 +95,14 @@ export class Facts {
     return s === 401 || s === 403 || s === 407;
   }
   get url(): URL | null {
-    return this.memo('url', () => {
-      try {
-        return new URL(this.ex.url);
-      } catch {
-        return null;
-      }
-    });
+    return this._url !== UNSET ? this._url : (this._url = this.computeUrl());
+  }
+  private computeUrl(): URL | null {
+    try {
+      return new URL(this.ex.url);
+    } catch {
+      return null;
+    }
   }
   get origin(): string {
     return this.url?.origin ?? '';
@@ -76,32 +113,29 @@ export class Facts {
   get loopback(): boolean {
     return LOOPBACK.test(this.host);
   }
-  // Rules ask for a dozen headers each exchange: one pass builds a lower-cased index instead of
-  // a scan of every header per question (first value wins, like headerValue).
-  private requestIndex: Map<string, string> | null = null;
-  private responseIndex: Map<string, string> | null = null;
+  // First value wins, like headerValue.
   requestHeader(name: string): string | null {
-    return (this.requestIndex ??= indexHeaders(this.ex.requestHeaders)).get(name.toLowerCase()) ?? null;
+    return firstHeader(this.ex.requestHeaders, name.toLowerCase());
   }
   responseHeader(name: string): string | null {
-    return (this.responseIndex ??= indexHeaders(this.ex.responseHeaders)).get(name.toLowerCase()) ?? null;
+    return firstHeader(this.ex.responseHeaders, name.toLowerCase());
   }
   get challengeField(): 'WWW-Authenticate' | 'Proxy-Authenticate' {
     return this.ex.status === 407 ? 'Proxy-Authenticate' : 'WWW-Authenticate';
   }
   get challengeLines(): string[] {
-    return this.memo('lines', () => headerValues(this.ex.responseHeaders, this.challengeField));
+    return this._lines !== UNSET ? this._lines : (this._lines = allHeaders(this.ex.responseHeaders, this.ex.status === 407 ? 'proxy-authenticate' : 'www-authenticate'));
   }
   /** Lenient reading: what the server meant, even when it broke the grammar. */
   get challenges(): ChallengeResult {
-    return this.memo('challenges', () => (this.challengeLines.length ? parseChallenges(this.challengeLines, { lenient: true, field: this.challengeField }) : NO_CHALLENGES));
+    return this._challenges !== UNSET ? this._challenges : (this._challenges = this.challengeLines.length ? parseChallenges(this.challengeLines, { lenient: true, field: this.challengeField }) : NO_CHALLENGES);
   }
   /** Strict reading, for `malformed-challenge`. */
   get strictChallenges(): ChallengeResult {
-    return this.memo('strict', () => (this.challengeLines.length ? parseChallenges(this.challengeLines, { field: this.challengeField }) : NO_CHALLENGES));
+    return this._strict !== UNSET ? this._strict : (this._strict = this.challengeLines.length ? parseChallenges(this.challengeLines, { field: this.challengeField }) : NO_CHALLENGES);
   }
   get schemes(): Set<string> {
-    return this.memo('schemes', () => new Set(this.challenges.challenges.map((c) => c.scheme.toLowerCase())));
+    return this._schemes !== UNSET ? this._schemes : (this._schemes = new Set(this.challenges.challenges.map((c) => c.scheme.toLowerCase())));
   }
   /** The first challenge parameter of that name, across challenges (error, scope, …). */
   param(name: string): string | null {
@@ -112,54 +146,58 @@ export class Facts {
     return this.param('error');
   }
   get credentials(): RequestCredentials {
-    return this.memo('creds', () => findCredentials(this.ex.requestHeaders, this.ex.requestCookies, this.ex.url));
+    return this._creds !== UNSET ? this._creds : (this._creds = findCredentials(this.ex.requestHeaders, this.ex.requestCookies, this.ex.url));
   }
   /** The bearer / DPoP token the request sent (Authorization first, else the query string). */
   get token(): string | null {
-    return this.memo('token', () => {
-      const auth = this.credentials.authorization;
-      if (auth && (auth.kind === 'bearer' || auth.kind === 'dpop') && auth.token && !auth.problems.length) return auth.token;
-      if (this.credentials.urlParams.includes('access_token')) {
-        const v = this.url?.searchParams.get('access_token');
-        if (v) return v;
-      }
-      return null;
-    });
+    return this._token !== UNSET ? this._token : (this._token = this.computeToken());
+  }
+  private computeToken(): string | null {
+    const auth = this.credentials.authorization;
+    if (auth && (auth.kind === 'bearer' || auth.kind === 'dpop') && auth.token && !auth.problems.length) return auth.token;
+    if (this.credentials.urlParams.includes('access_token')) {
+      const v = this.url?.searchParams.get('access_token');
+      if (v) return v;
+    }
+    return null;
   }
   /** Server time: the response Date header, else when the request started (DESIGN §1). */
   get referenceTime(): Date | null {
-    return this.memo('ref', () => {
-      const date = this.responseHeader('date');
-      // A cached response's Date is when it was first fetched, not now (DESIGN §4).
-      if (date && !this.ex.fromCache) {
-        const ms = Date.parse(date);
-        if (Number.isFinite(ms)) return new Date(ms);
-      }
-      return Number.isFinite(this.ex.startedMs) ? new Date(this.ex.startedMs) : null;
-    });
+    return this._ref !== UNSET ? this._ref : (this._ref = this.computeReferenceTime());
+  }
+  private computeReferenceTime(): Date | null {
+    const date = this.responseHeader('date');
+    // A cached response's Date is when it was first fetched, not now (DESIGN §4).
+    if (date && !this.ex.fromCache) {
+      const ms = parseHttpDate(date);
+      if (Number.isFinite(ms)) return new Date(ms);
+    }
+    return Number.isFinite(this.ex.startedMs) ? new Date(this.ex.startedMs) : null;
   }
   get tokenReport(): TokenReport | null {
-    return this.memo('report', () => {
-      const t = this.token;
-      if (!t) return null;
-      const now = this.referenceTime;
-      return inspectToken(t, { ...(now ? { now } : {}), clockToleranceSec: this.tolerance });
-    });
+    return this._report !== UNSET ? this._report : (this._report = this.computeTokenReport());
+  }
+  private computeTokenReport(): TokenReport | null {
+    const t = this.token;
+    if (!t) return null;
+    const now = this.referenceTime;
+    return inspectToken(t, { ...(now ? { now } : {}), clockToleranceSec: this.tolerance });
   }
   /** Cross-origin from the page's point of view: the request carried an Origin that differs. */
   get crossOrigin(): boolean {
-    return this.memo('cross', () => {
-      const origin = this.requestHeader('origin');
-      if (!origin || origin === 'null') return false;
-      return origin.toLowerCase() !== this.origin.toLowerCase();
-    });
+    return this._cross !== UNSET ? this._cross : (this._cross = this.computeCrossOrigin());
+  }
+  private computeCrossOrigin(): boolean {
+    const origin = this.requestHeader('origin');
+    if (!origin || origin === 'null') return false;
+    return origin.toLowerCase() !== this.origin.toLowerCase();
   }
   get isPreflight(): boolean {
     return this.ex.method === 'OPTIONS' && (this.ex.resourceType === 'preflight' || this.requestHeader('access-control-request-method') !== null);
   }
   /** The response body as text, capped: error documents are small, bodies may not be. */
   get body(): string {
-    return this.memo('body', () => (this.ex.responseBody?.text ?? '').slice(0, 256 * 1024));
+    return this._body !== UNSET ? this._body : (this._body = (this.ex.responseBody?.text ?? '').slice(0, 256 * 1024));
   }
   get isApiCall(): boolean {
     const t = this.ex.resourceType;
@@ -176,11 +214,12 @@ export class Facts {
    * travel in the form body, not in headers, so "no credentials" can't be judged from headers.
    */
   get isTokenRequest(): boolean {
-    return this.memo('tokenRequest', () => {
-      const body = this.ex.requestBody;
-      if (this.ex.method !== 'POST' || !body) return false;
-      if (body.params?.some((p) => p.name === 'grant_type')) return true;
-      return /(?:^|&|[{,]\s*")grant_type(?:=|"\s*:)/.test((body.text ?? '').slice(0, 4096));
-    });
+    return this._tokenRequest !== UNSET ? this._tokenRequest : (this._tokenRequest = this.computeIsTokenRequest());
+  }
+  private computeIsTokenRequest(): boolean {
+    const body = this.ex.requestBody;
+    if (this.ex.method !== 'POST' || !body) return false;
+    if (body.params?.some((p) => p.name === 'grant_type')) return true;
+    return /(?:^|&|[{,]\s*")grant_type(?:=|"\s*:)/.test((body.text ?? '').slice(0, 4096));
   }
 }

@@ -4,9 +4,9 @@ import type { Rule } from '../rule.js';
 export const challengeHiddenByCors: Rule = {
   code: 'challenge-hidden-by-cors',
   check({ f }) {
-    if (!f.crossOrigin || f.isPreflight || f.responseHeader('access-control-allow-origin') === null) return null;
+    // The headers first: nearly every response lacks them, and crossOrigin parses the URL.
     const present = ['www-authenticate', 'dpop-nonce'].filter((h) => f.responseHeader(h) !== null);
-    if (!present.length) return null;
+    if (!present.length || !f.crossOrigin || f.isPreflight || f.responseHeader('access-control-allow-origin') === null) return null;
     const exposed = (f.responseHeader('access-control-expose-headers') ?? '').toLowerCase().split(',').map((s) => s.trim());
     // "*" exposes everything only for requests without credentials (Fetch Standard).
     const wildcard = exposed.includes('*') && !f.credentials.cookieNames.length && f.responseHeader('access-control-allow-credentials') !== 'true';

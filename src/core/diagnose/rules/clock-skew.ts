@@ -1,4 +1,5 @@
 import { formatRelative } from '../../token/index.js';
+import { parseHttpDate } from '../facts.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -12,7 +13,7 @@ export const clockSkew: Rule = {
     if (ex.fromCache || !Number.isFinite(ex.startedMs)) return null;
     const date = f.responseHeader('date');
     if (!date) return null;
-    const serverMs = Date.parse(date);
+    const serverMs = parseHttpDate(date);
     if (!Number.isFinite(serverMs)) return null;
     const slack = f.tolerance * 1000 + 1000;
     const earliest = ex.startedMs - slack;
