@@ -11,9 +11,10 @@
  * refers to that joined value.
  */
 import { problem, type Problem } from '../problem.js';
-import { checkSchemes, quotedBit } from './scheme-checks.js';
+import { CHECKED_PARAMS, knownParam, knownScheme, PARAM_NAMES, SCHEME_NAMES } from './names.js';
+import { checkSchemes, quotedBit, type ChallengeFacts } from './scheme-checks.js';
 import { isQdtext, isQuotedPairChar, isToken68Char, isWs, readToken, skipWs } from './scanner.js';
-import type { ChallengeResult, DetailedChallenge, DetailedChallengeResult, ParseChallengesOptions } from './types.js';
+import type { Challenge, ChallengeResult, DetailedChallenge, DetailedChallengeResult, ParseChallengesOptions } from './types.js';
 
 const COMMA = 0x2c;
 const EQUALS = 0x3d;
@@ -52,23 +53,56 @@ function joinLines(fieldLines: string | readonly string[], problems: Problem[]):
 /**
  * The scanner's state lives in fields and its steps are methods, so a call allocates only what it
  * returns (no closures, no value objects): the parser runs for every 401 of a long session.
+ *
+ * What the scheme checks need is kept in flat number arrays, one entry per challenge (see
+ * ChallengeFacts), so the plain result needs no span objects: those are built only for
+ * parseChallengesDetailed.
  */
-class ChallengeScanner {
-  readonly challenges: DetailedChallenge[] = [];
-  /** QUOTED_BIT mask per entry of `challenges`. */
-  readonly quotedMasks: number[] = [];
-  readonly n: number;
+class ChallengeScanner implements ChallengeFacts {
+  s = '';
+  n = 0;
+  lenient = false;
+  detailed = false;
+  problems: Problem[] = [];
+  /** DetailedChallenge objects when `detailed`, plain Challenge objects otherwise. */
+  challenges: Challenge[] = [];
+  // Per-challenge facts for the checks. One scanner serves every call (parsing is synchronous and
+  // calls nothing that could parse again), so these arrays are reused: entries past
+  // challenges.length / pairCount are stale.
+  schemeIds: number[] = [];
+  schemeStarts: number[] = [];
+  flags: number[] = [];
+  pairBase: number[] = [];
+  pairs: number[] = [];
+  pairCount = 0;
   // The value just read by readValue/readQuoted.
   private vText = '';
   private vEnd = 0;
   private vQuoted = false;
 
-  constructor(
-    readonly s: string,
-    readonly lenient: boolean,
-    readonly problems: Problem[],
-  ) {
+  start(s: string, lenient: boolean, detailed: boolean, problems: Problem[]): void {
+    this.s = s;
     this.n = s.length;
+    this.lenient = lenient;
+    this.detailed = detailed;
+    this.problems = problems;
+    this.challenges = [];
+    this.pairCount = 0;
+  }
+
+  /** Lets go of the input and the result; a huge input's fact arrays are not kept either. */
+  finish(): void {
+    this.s = '';
+    this.vText = '';
+    this.problems = NONE;
+    this.challenges = NONE;
+    if (this.schemeIds.length > 1024 || this.pairs.length > 2048) {
+      this.schemeIds = [];
+      this.schemeStarts = [];
+      this.flags = [];
+      this.pairBase = [];
+      this.pairs = [];
+    }
   }
 
   private err(code: string, message: string, offset: number) {
@@ -167,24 +201,36 @@ class ChallengeScanner {
     return j >= this.n || this.s.charCodeAt(j) === COMMA;
   }
 
-  /** Adds the value just read to `ch`, the challenge at position `at`. */
-  private addParam(ch: DetailedChallenge, at: number, nameStart: number, nameEnd: number) {
-    const name = this.s.slice(nameStart, nameEnd).toLowerCase();
+  /** Adds the value just read to `ch`, the challenge at position `at` (always the last one). */
+  private addParam(ch: Challenge, at: number, nameStart: number, nameEnd: number) {
+    const id = knownParam(this.s, nameStart, nameEnd);
+    const name = id >= 0 ? PARAM_NAMES[id]! : this.s.slice(nameStart, nameEnd).toLowerCase();
     const params = ch.params;
-    if (params[name] !== undefined && Object.prototype.hasOwnProperty.call(params, name)) {
+    const flags = this.flags[at]!;
+    if (id >= 0 ? (flags & (1 << id)) !== 0 : params[name] !== undefined && Object.prototype.hasOwnProperty.call(params, name)) {
       // RFC 9110 §11.2: each parameter name MUST only occur once per challenge.
       this.err('duplicate-parameter', `The parameter "${name}" appears twice in the ${ch.scheme} challenge; which one counts is undefined (the last one is shown).`, nameStart);
     }
     // A parameter named __proto__ must be data, not a prototype change.
-    if (name === '__proto__') Object.defineProperty(params, name, { value: this.vText, enumerable: true, writable: true, configurable: true });
+    const proto = id < 0 && name === '__proto__';
+    if (proto) Object.defineProperty(params, name, { value: this.vText, enumerable: true, writable: true, configurable: true });
     else params[name] = this.vText;
-    if (name === '__proto__') Object.defineProperty(ch.paramSpans, name, { value: { start: nameStart, end: this.vEnd }, enumerable: true, writable: true, configurable: true });
-    else ch.paramSpans[name] = { start: nameStart, end: this.vEnd };
-    const bit = quotedBit(name);
-    if (bit !== 0) {
-      this.quotedMasks[at] = this.vQuoted ? this.quotedMasks[at]! | bit : this.quotedMasks[at]! & ~bit;
+    if (this.detailed) {
+      const d = ch as DetailedChallenge;
+      if (proto) Object.defineProperty(d.paramSpans, name, { value: { start: nameStart, end: this.vEnd }, enumerable: true, writable: true, configurable: true });
+      else d.paramSpans[name] = { start: nameStart, end: this.vEnd };
+      d.span.end = this.vEnd;
     }
-    ch.span.end = this.vEnd;
+    if (id >= 0) {
+      const q = quotedBit(id);
+      let f = flags | (1 << id);
+      if (q !== 0) f = this.vQuoted ? f | q : f & ~q;
+      this.flags[at] = f;
+      if (id < CHECKED_PARAMS) {
+        this.pairs[this.pairCount++] = id;
+        this.pairs[this.pairCount++] = nameStart;
+      }
+    }
   }
 
   /**
@@ -198,13 +244,16 @@ class ChallengeScanner {
     const ch = this.challenges[at]!;
     let expectFirst = first;
     for (;;) {
+      // nameEnd / eq: the token at i and where "=" should be; known when the look-ahead read them.
+      let nameEnd: number;
+      let eq: number;
       if (!expectFirst) {
         // Between elements: OWS, then a comma (or, leniently, just spaces), then empty elements.
         let j = skipWs(s, i);
         if (j >= n) return n;
         if (s.charCodeAt(j) !== COMMA) {
-          const nameEnd = readToken(s, j);
-          const eq = skipWs(s, nameEnd);
+          nameEnd = readToken(s, j);
+          eq = skipWs(s, nameEnd);
           if (lenient && nameEnd > j && s.charCodeAt(eq) === EQUALS) {
             this.warn('missing-comma', 'Parameters are separated by spaces instead of commas (RFC 9110 §11.2); read them anyway.', j);
           } else {
@@ -216,13 +265,18 @@ class ChallengeScanner {
           }
           i = j;
         } else {
+          j++;
           while (j < n && (s.charCodeAt(j) === COMMA || isWs(s.charCodeAt(j)))) j++;
           if (j >= n) return n;
           i = j;
           // A token not followed by "=" starts the next challenge.
-          const nameEnd = readToken(s, i);
-          if (s.charCodeAt(skipWs(s, nameEnd)) !== EQUALS || nameEnd === i) return i;
+          nameEnd = readToken(s, i);
+          eq = skipWs(s, nameEnd);
+          if (s.charCodeAt(eq) !== EQUALS || nameEnd === i) return i;
         }
+      } else {
+        nameEnd = readToken(s, i);
+        eq = skipWs(s, nameEnd);
       }
       expectFirst = false;
       if (ch.token68 !== null) {
@@ -230,14 +284,12 @@ class ChallengeScanner {
         if (!lenient) return -1;
       }
       const nameStart = i;
-      const nameEnd = readToken(s, i);
       if (nameEnd === nameStart) {
         this.err('expected-parameter', `Expected a parameter name, found "${s.charAt(i)}".`, i);
         if (!lenient) return -1;
         while (i < n && s.charCodeAt(i) !== COMMA) i++;
         continue;
       }
-      const eq = skipWs(s, nameEnd);
       if (s.charCodeAt(eq) !== EQUALS) {
         this.err('expected-equals', `Expected "=" after the parameter name "${s.slice(nameStart, nameEnd)}".`, eq);
         if (!lenient) return -1;
@@ -255,10 +307,31 @@ class ChallengeScanner {
     }
   }
 
-  private push(ch: DetailedChallenge): number {
+  /** A new challenge for s[schemeStart, schemeEnd) with its token68 (null: none) ending at `end`. */
+  private push(schemeStart: number, schemeEnd: number, token68: string | null, end: number): number {
+    const s = this.s;
+    const id = knownScheme(s, schemeStart, schemeEnd);
+    const scheme = id >= 0 && s.startsWith(SCHEME_NAMES[id]!, schemeStart) ? SCHEME_NAMES[id]! : s.slice(schemeStart, schemeEnd);
+    let ch: Challenge;
+    if (this.detailed) {
+      const d: DetailedChallenge = { scheme, token68, params: {}, span: { start: schemeStart, end }, schemeSpan: { start: schemeStart, end: schemeEnd }, paramSpans: {} };
+      ch = d;
+    } else {
+      ch = { scheme, token68, params: {} };
+    }
+    const at = this.challenges.length;
     this.challenges.push(ch);
-    this.quotedMasks.push(0);
-    return this.challenges.length - 1;
+    this.schemeIds[at] = id;
+    this.schemeStarts[at] = schemeStart;
+    this.flags[at] = 0;
+    this.pairBase[at] = this.pairCount;
+    return at;
+  }
+
+  /** Drops the last challenge (strict mode, after an error inside it). */
+  private pop(): void {
+    this.challenges.pop();
+    this.pairCount = this.pairBase[this.challenges.length]!;
   }
 
   run(): void {
@@ -295,16 +368,8 @@ class ChallengeScanner {
         while (i < n && s.charCodeAt(i) !== COMMA) i++;
         continue;
       }
-      const ch: DetailedChallenge = {
-        scheme: s.slice(schemeStart, schemeEnd),
-        token68: null,
-        params: {},
-        span: { start: schemeStart, end: schemeEnd },
-        schemeSpan: { start: schemeStart, end: schemeEnd },
-        paramSpans: {},
-      };
       if (afterScheme >= n || s.charCodeAt(afterScheme) === COMMA) {
-        const at = this.push(ch);
+        const at = this.push(schemeStart, schemeEnd, null, schemeEnd);
         // `Scheme ,a=b`: after 1*SP an empty list element, then parameters of this challenge
         // (RFC 9110 §5.6.1). `Scheme, a=b` has no SP, so `a=b` can't belong to it.
         if (afterScheme === schemeEnd) {
@@ -317,9 +382,9 @@ class ChallengeScanner {
         continue;
       }
       if (afterScheme === schemeEnd) {
-        this.err('expected-space-after-scheme', `Expected a space after the auth-scheme "${ch.scheme}", found "${s.charAt(schemeEnd)}".`, schemeEnd);
+        this.err('expected-space-after-scheme', `Expected a space after the auth-scheme "${s.slice(schemeStart, schemeEnd)}", found "${s.charAt(schemeEnd)}".`, schemeEnd);
         if (!lenient) break;
-        this.push(ch);
+        this.push(schemeStart, schemeEnd, null, schemeEnd);
         i = schemeEnd;
         while (i < n && s.charCodeAt(i) !== COMMA) i++;
         continue;
@@ -327,20 +392,17 @@ class ChallengeScanner {
       // token68 or the first auth-param: a token68 runs to the end of the list element.
       const t68 = this.token68End(afterScheme);
       if (t68 > afterScheme && this.atListEnd(t68)) {
-        ch.token68 = s.slice(afterScheme, t68);
-        ch.span.end = t68;
-        const at = this.push(ch);
+        const at = this.push(schemeStart, schemeEnd, s.slice(afterScheme, t68), t68);
         const next = this.readParams(at, t68, false);
         if (next < 0) break;
         i = next;
         continue;
       }
-      const at = this.push(ch);
+      const at = this.push(schemeStart, schemeEnd, null, schemeEnd);
       const next = this.readParams(at, afterScheme, true);
       if (next < 0) {
         // Strict: keep only the challenges completed before the error.
-        challenges.pop();
-        this.quotedMasks.pop();
+        this.pop();
         break;
       }
       i = next;
@@ -362,25 +424,33 @@ function unescapeQuotedPairs(s: string, from: number, to: number): string {
   return parts.join('');
 }
 
-export function parseChallengesDetailed(fieldLines: string | readonly string[], opts: ParseChallengesOptions = {}): DetailedChallengeResult {
-  const problems: Problem[] = [];
-  const s = joinLines(fieldLines, problems);
-  const scanner = new ChallengeScanner(s, opts.lenient === true, problems);
+const NONE: never[] = [];
+const SCANNER = new ChallengeScanner();
+
+/** Challenges and problems (checks included) of the joined value `s`. */
+function scan(s: string, problems: Problem[], opts: ParseChallengesOptions, detailed: boolean): Challenge[] {
+  const scanner = SCANNER;
+  scanner.start(s, opts.lenient === true, detailed, problems);
   scanner.run();
   let hadErrors = false;
   for (const p of problems) if (p.severity === 'error') hadErrors = true;
-  const checks = checkSchemes(scanner.challenges, scanner.quotedMasks, opts.field ?? 'WWW-Authenticate', hadErrors);
-  for (const p of checks) problems.push(p);
-  return { challenges: scanner.challenges, problems, value: s };
+  checkSchemes(scanner, opts.field ?? 'WWW-Authenticate', hadErrors, problems);
+  const challenges = scanner.challenges;
+  scanner.finish();
+  return challenges;
+}
+
+export function parseChallengesDetailed(fieldLines: string | readonly string[], opts: ParseChallengesOptions = {}): DetailedChallengeResult {
+  const problems: Problem[] = [];
+  const value = joinLines(fieldLines, problems);
+  return { challenges: scan(value, problems, opts, true) as DetailedChallenge[], problems, value };
 }
 
 /** The contract function (DESIGN §3.1): challenges as `{scheme, token68, params}` plus problems. */
 export function parseChallenges(fieldLines: string | readonly string[], opts: ParseChallengesOptions = {}): ChallengeResult {
-  const detailed = parseChallengesDetailed(fieldLines, opts);
-  return {
-    challenges: detailed.challenges.map((c) => ({ scheme: c.scheme, token68: c.token68, params: c.params })),
-    problems: detailed.problems,
-  };
+  const problems: Problem[] = [];
+  const challenges = scan(joinLines(fieldLines, problems), problems, opts, false);
+  return { challenges, problems };
 }
 
 /** Writes challenges back as a field value (quoted-string for every parameter value). */
