@@ -74,7 +74,6 @@ function byLength(names: readonly string[]): (readonly number[] | undefined)[] {
 }
 const PARAMS_BY_LENGTH = byLength(PARAM_NAMES);
 const SCHEMES_BY_LENGTH = byLength(SCHEME_NAMES.map((n) => n.toLowerCase()));
-const SCHEMES_LOWER = SCHEME_NAMES.map((n) => n.toLowerCase());
 
 /** s[start, start + word.length) equals `word` (lower case) ignoring ASCII case. */
 function equalsLower(s: string, start: number, word: string): boolean {
@@ -89,7 +88,13 @@ function equalsLower(s: string, start: number, word: string): boolean {
 function find(s: string, start: number, end: number, table: (readonly number[] | undefined)[], words: readonly string[]): number {
   const ids = table[end - start];
   if (ids === undefined) return -1;
-  for (let k = 0; k < ids.length; k++) if (equalsLower(s, start, words[ids[k]!]!)) return ids[k]!;
+  // Every known name starts with a letter: its first character, lower-cased, picks the candidate;
+  // then one native compare for the usual spelling, the ASCII case-insensitive loop otherwise.
+  const first = s.charCodeAt(start) | 0x20;
+  for (let k = 0; k < ids.length; k++) {
+    const word = words[ids[k]!]!;
+    if (word.charCodeAt(0) === first && (s.startsWith(word, start) || equalsLower(s, start, word))) return ids[k]!;
+  }
   return -1;
 }
 
@@ -98,7 +103,32 @@ export function knownParam(s: string, start: number, end: number): number {
   return find(s, start, end, PARAMS_BY_LENGTH, PARAM_NAMES);
 }
 
-/** Id of the auth-scheme s[start, end) (a token), or -1. */
+/** Added to knownScheme's id when the scheme is not spelled exactly as in SCHEME_NAMES. */
+export const SCHEME_INEXACT = 16;
+
+/**
+ * Id of the auth-scheme s[start, end) (a token), plus SCHEME_INEXACT when its case differs from
+ * SCHEME_NAMES[id]; -1 when unknown. One pass checks both.
+ */
 export function knownScheme(s: string, start: number, end: number): number {
-  return find(s, start, end, SCHEMES_BY_LENGTH, SCHEMES_LOWER);
+  const ids = SCHEMES_BY_LENGTH[end - start];
+  if (ids === undefined) return -1;
+  const first = s.charCodeAt(start) | 0x20;
+  outer: for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    const word = SCHEME_NAMES[id]!;
+    if ((word.charCodeAt(0) | 0x20) !== first) continue;
+    let exact = true;
+    for (let j = 0; j < word.length; j++) {
+      const c = s.charCodeAt(start + j);
+      const e = word.charCodeAt(j);
+      if (c === e) continue;
+      exact = false;
+      // Letters only: the other characters of a scheme name must match exactly.
+      const lower = e | 0x20;
+      if (lower < 0x61 || lower > 0x7a || (c | 0x20) !== lower) continue outer;
+    }
+    return exact ? id : id + SCHEME_INEXACT;
+  }
+  return -1;
 }

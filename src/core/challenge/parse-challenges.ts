@@ -11,7 +11,7 @@
  * refers to that joined value.
  */
 import { problem, type Problem } from '../problem.js';
-import { CHECKED_PARAMS, knownParam, knownScheme, PARAM_NAMES, SCHEME_NAMES } from './names.js';
+import { CHECKED_PARAMS, knownParam, knownScheme, PARAM_NAMES, SCHEME_INEXACT, SCHEME_NAMES } from './names.js';
 import { checkSchemes, quotedBit, type ChallengeFacts } from './scheme-checks.js';
 import { isQuotedPairChar, isWs, readToken, skipWs } from './scanner.js';
 import type { Challenge, ChallengeResult, DetailedChallenge, DetailedChallengeResult, ParseChallengesOptions } from './types.js';
@@ -320,8 +320,13 @@ class ChallengeScanner implements ChallengeFacts {
   /** A new challenge for s[schemeStart, schemeEnd) with its token68 (null: none) ending at `end`. */
   private push(schemeStart: number, schemeEnd: number, token68: string | null, end: number): number {
     const s = this.s;
-    const id = knownScheme(s, schemeStart, schemeEnd);
-    const scheme = id >= 0 && s.startsWith(SCHEME_NAMES[id]!, schemeStart) ? SCHEME_NAMES[id]! : s.slice(schemeStart, schemeEnd);
+    let id = knownScheme(s, schemeStart, schemeEnd);
+    let scheme: string;
+    if (id >= 0 && id < SCHEME_INEXACT) scheme = SCHEME_NAMES[id]!;
+    else {
+      scheme = s.slice(schemeStart, schemeEnd);
+      if (id >= 0) id -= SCHEME_INEXACT;
+    }
     let ch: Challenge;
     if (this.detailed) {
       const d: DetailedChallenge = { scheme, token68, params: {}, span: { start: schemeStart, end }, schemeSpan: { start: schemeStart, end: schemeEnd }, paramSpans: {} };
@@ -330,7 +335,9 @@ class ChallengeScanner implements ChallengeFacts {
       ch = { scheme, token68, params: {} };
     }
     const at = this.challenges.length;
-    this.challenges.push(ch);
+    // Most headers hold one challenge: an array of exactly one, rather than push's spare room.
+    if (at === 0) this.challenges = [ch];
+    else this.challenges.push(ch);
     this.schemeIds[at] = id;
     this.schemeStarts[at] = schemeStart;
     this.flags[at] = 0;
@@ -348,7 +355,6 @@ class ChallengeScanner implements ChallengeFacts {
     const s = this.s;
     const n = this.n;
     const lenient = this.lenient;
-    const challenges = this.challenges;
     let i = 0;
     for (;;) {
       while (i < n && (s.charCodeAt(i) === COMMA || isWs(s.charCodeAt(i)))) i++;
@@ -365,10 +371,10 @@ class ChallengeScanner implements ChallengeFacts {
       if (s.charCodeAt(afterScheme) === EQUALS) {
         // `name=value` where a challenge should start: a parameter with no scheme before it, or
         // after a stray comma (`Bearer, error="…"`, oauthlib / django-oauth-toolkit).
-        const previous = challenges[challenges.length - 1];
+        const previous = this.challenges[this.challenges.length - 1];
         if (lenient && previous && previous.token68 === null) {
           this.warn('parameter-after-comma', `"${s.slice(schemeStart, schemeEnd)}" follows a comma as if it were a new challenge; read as a parameter of ${previous.scheme}.`, schemeStart);
-          const next = this.readParams(challenges.length - 1, schemeStart, true);
+          const next = this.readParams(this.challenges.length - 1, schemeStart, true);
           if (next < 0) break;
           i = next;
           continue;
@@ -438,26 +444,26 @@ const NONE: never[] = [];
 const SCANNER = new ChallengeScanner();
 
 /** Challenges and problems (checks included) of the joined value `s`. */
-function scan(s: string, problems: Problem[], opts: ParseChallengesOptions, detailed: boolean): Challenge[] {
+function scan(s: string, problems: Problem[], opts: ParseChallengesOptions | undefined, detailed: boolean): Challenge[] {
   const scanner = SCANNER;
-  scanner.start(s, opts.lenient === true, detailed, problems);
+  scanner.start(s, opts?.lenient === true, detailed, problems);
   scanner.run();
   let hadErrors = false;
   for (const p of problems) if (p.severity === 'error') hadErrors = true;
-  checkSchemes(scanner, opts.field ?? 'WWW-Authenticate', hadErrors, problems);
+  checkSchemes(scanner, opts?.field ?? 'WWW-Authenticate', hadErrors, problems);
   const challenges = scanner.challenges;
   scanner.finish();
   return challenges;
 }
 
-export function parseChallengesDetailed(fieldLines: string | readonly string[], opts: ParseChallengesOptions = {}): DetailedChallengeResult {
+export function parseChallengesDetailed(fieldLines: string | readonly string[], opts?: ParseChallengesOptions): DetailedChallengeResult {
   const problems: Problem[] = [];
   const value = joinLines(fieldLines, problems);
   return { challenges: scan(value, problems, opts, true) as DetailedChallenge[], problems, value };
 }
 
 /** The contract function (DESIGN §3.1): challenges as `{scheme, token68, params}` plus problems. */
-export function parseChallenges(fieldLines: string | readonly string[], opts: ParseChallengesOptions = {}): ChallengeResult {
+export function parseChallenges(fieldLines: string | readonly string[], opts?: ParseChallengesOptions): ChallengeResult {
   const problems: Problem[] = [];
   const challenges = scan(joinLines(fieldLines, problems), problems, opts, false);
   return { challenges, problems };
