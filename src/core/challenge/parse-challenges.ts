@@ -29,6 +29,8 @@ const BACKSLASH = 0x5c;
 // eslint-disable-next-line no-control-regex -- the control characters are what the run must stop at
 const QDTEXT_RUN = /[^"\\\x00-\x08\x0a-\x1f\x7f]*/y;
 const TOKEN68_RUN = /[A-Za-z0-9\-._~+/]*/y;
+/** TOKEN68_RUN without "/": the token68 characters that are also tchars. */
+const TOKEN68_PLAIN_RUN = /[A-Za-z0-9\-._~+]*/y;
 
 /** Joins field lines; obs-fold (CRLF + SP/HTAB, RFC 9112 §5.2) becomes spaces of equal length. */
 function joinLines(fieldLines: string | readonly string[], problems: Problem[]): string {
@@ -246,8 +248,10 @@ class ChallengeScanner implements ChallengeFacts {
   /**
    * The auth-param list of the challenge at position `at` from i (just after the scheme's spaces,
    * or after a comma). Returns where the next challenge starts, or -1 after a fatal (strict) error.
+   * `tokenFrom`: with `first`, how far the first token is already known to run (its characters from
+   * i to there are tchars).
    */
-  private readParams(at: number, i: number, first: boolean): number {
+  private readParams(at: number, i: number, first: boolean, tokenFrom = i): number {
     const s = this.s;
     const n = this.n;
     const lenient = this.lenient;
@@ -285,7 +289,7 @@ class ChallengeScanner implements ChallengeFacts {
           if (s.charCodeAt(eq) !== EQUALS || nameEnd === i) return i;
         }
       } else {
-        nameEnd = readToken(s, i);
+        nameEnd = readToken(s, tokenFrom);
         eq = skipWs(s, nameEnd);
       }
       expectFirst = false;
@@ -405,8 +409,20 @@ class ChallengeScanner implements ChallengeFacts {
         while (i < n && s.charCodeAt(i) !== COMMA) i++;
         continue;
       }
-      // token68 or the first auth-param: a token68 runs to the end of the list element.
-      const t68 = this.token68End(afterScheme);
+      // token68 or the first auth-param: a token68 runs to the end of the list element. Its
+      // characters but "/" are tchars, so unless a "/" comes, the run read here is also the start
+      // of the parameter name, and readParams goes on from its end.
+      TOKEN68_PLAIN_RUN.lastIndex = afterScheme;
+      TOKEN68_PLAIN_RUN.test(s);
+      let plainEnd = TOKEN68_PLAIN_RUN.lastIndex;
+      let t68: number;
+      if (s.charCodeAt(plainEnd) === 0x2f) {
+        t68 = this.token68End(afterScheme);
+        plainEnd = afterScheme;
+      } else {
+        t68 = plainEnd;
+        if (t68 > afterScheme) while (t68 < n && s.charCodeAt(t68) === EQUALS) t68++;
+      }
       if (t68 > afterScheme && this.atListEnd(t68)) {
         const at = this.push(schemeStart, schemeEnd, s.slice(afterScheme, t68), t68);
         const next = this.readParams(at, t68, false);
@@ -415,7 +431,7 @@ class ChallengeScanner implements ChallengeFacts {
         continue;
       }
       const at = this.push(schemeStart, schemeEnd, null, schemeEnd);
-      const next = this.readParams(at, afterScheme, true);
+      const next = this.readParams(at, afterScheme, true, plainEnd);
       if (next < 0) {
         // Strict: keep only the challenges completed before the error.
         this.pop();
