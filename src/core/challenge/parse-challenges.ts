@@ -219,7 +219,8 @@ class ChallengeScanner implements ChallengeFacts {
     const name = id >= 0 ? PARAM_NAMES[id]! : this.s.slice(nameStart, nameEnd).toLowerCase();
     const params = ch.params;
     const flags = this.flags[at]!;
-    if (id >= 0 ? (flags & (1 << id)) !== 0 : params[name] !== undefined && Object.prototype.hasOwnProperty.call(params, name)) {
+    // Values are strings, never undefined: an own property is a duplicate.
+    if (id >= 0 ? (flags & (1 << id)) !== 0 : Object.prototype.hasOwnProperty.call(params, name)) {
       // RFC 9110 §11.2: each parameter name MUST only occur once per challenge.
       this.err('duplicate-parameter', `The parameter "${name}" appears twice in the ${ch.scheme} challenge; which one counts is undefined (the last one is shown).`, nameStart);
     }
