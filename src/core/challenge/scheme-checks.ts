@@ -114,19 +114,28 @@ export function checkSchemes(facts: ChallengeFacts, field: ChallengeField, hadEr
         else if (challenges.length === 1 && (f & PRESENT_MASK) === 0 && isEmpty(p)) {
           warning(out, 'bearer-without-auth-param', 'RFC 6750 §3 says a Bearer challenge is followed by at least one auth-param (realm, scope, error…).', start);
         }
-        checkError(facts, index, isBearerError, 'RFC 6750 §3.1', out);
-        checkStepUp(facts, index, out);
-        checkClaims(facts, index, out);
-        checkResourceMetadata(facts, index, out);
+        // The error code, read once for the three checks that look at it.
+        const error = has(f, P_ERROR) ? p.error! : undefined;
+        checkError(facts, index, error !== undefined && !isBearerError(error), 'RFC 6750 §3.1', out);
+        checkStepUp(facts, index, error, out);
+        if (has(f, P_CLAIMS)) {
+          if (!isJsonObjectClaims(p.claims!)) warning(out, 'claims-not-decodable', 'The claims parameter should be base64-encoded JSON (a claims challenge).', paramAt(facts, index, P_CLAIMS));
+        } else if (error === 'insufficient_claims') {
+          warning(out, 'claims-challenge-missing-claims', 'insufficient_claims without a claims parameter.', paramAt(facts, index, P_ERROR));
+        }
+        if (has(f, P_RESOURCE_METADATA)) checkResourceMetadata(facts, index, out);
         break;
       }
       case S_DPOP:
         if (field === 'Proxy-Authenticate') warning(out, 'dpop-in-proxy-authenticate', 'DPoP MUST NOT be used with Proxy-Authenticate (RFC 9449 §7.1).', start);
         if (has(f, P_ALGS) && p.algs!.trim() === '') warning(out, 'dpop-empty-algs', 'algs lists no algorithm (RFC 9449 §7.1).', paramAt(facts, index, P_ALGS));
-        checkError(facts, index, isDpopError, 'RFC 9449 §7.1', out);
-        checkStepUp(facts, index, out);
-        checkResourceMetadata(facts, index, out);
+      {
+        const error = has(f, P_ERROR) ? p.error! : undefined;
+        checkError(facts, index, error !== undefined && !isDpopError(error), 'RFC 9449 §7.1', out);
+        checkStepUp(facts, index, error, out);
+        if (has(f, P_RESOURCE_METADATA)) checkResourceMetadata(facts, index, out);
         break;
+      }
       case S_DIGEST: {
         if (!has(f, P_REALM)) warning(out, 'digest-missing-realm', 'A Digest challenge must carry realm (RFC 7616 §3.3).', start);
         if (!has(f, P_NONCE)) warning(out, 'digest-missing-nonce', 'A Digest challenge must carry nonce (RFC 7616 §3.3).', start);
@@ -150,38 +159,26 @@ export function checkSchemes(facts: ChallengeFacts, field: ChallengeField, hadEr
   }
 }
 
-function checkError(facts: ChallengeFacts, index: number, known: (error: string) => boolean, ref: string, out: Problem[]) {
+/** `unknown`: the challenge's error code is not one its scheme defines. */
+function checkError(facts: ChallengeFacts, index: number, unknown: boolean, ref: string, out: Problem[]) {
   const f = facts.flags[index]!;
   const ch = facts.challenges[index]!;
-  if (has(f, P_ERROR) && !known(ch.params.error!)) warning(out, 'unknown-error-code', `"${ch.params.error}" is not an error code defined for ${ch.scheme} (${ref}).`, paramAt(facts, index, P_ERROR));
+  if (unknown) warning(out, 'unknown-error-code', `"${ch.params.error}" is not an error code defined for ${ch.scheme} (${ref}).`, paramAt(facts, index, P_ERROR));
   if (has(f, P_ERROR_URI) && !/^https?:\/\//i.test(ch.params.error_uri!)) warning(out, 'invalid-error-uri', 'error_uri must be an absolute URI (RFC 6750 §3).', paramAt(facts, index, P_ERROR_URI));
 }
 
 /** RFC 9470 §3: step-up challenges say what is needed. */
-function checkStepUp(facts: ChallengeFacts, index: number, out: Problem[]) {
+function checkStepUp(facts: ChallengeFacts, index: number, error: string | undefined, out: Problem[]) {
   const f = facts.flags[index]!;
-  const p = facts.challenges[index]!.params;
-  if (has(f, P_MAX_AGE) && !/^\d{1,12}$/.test(p.max_age!)) warning(out, 'invalid-max-age', 'max_age must be a number of seconds (RFC 9470 §3).', paramAt(facts, index, P_MAX_AGE));
-  if (has(f, P_ERROR) && p.error === 'insufficient_user_authentication' && !has(f, P_ACR_VALUES) && !has(f, P_MAX_AGE)) {
+  if (has(f, P_MAX_AGE) && !/^\d{1,12}$/.test(facts.challenges[index]!.params.max_age!)) warning(out, 'invalid-max-age', 'max_age must be a number of seconds (RFC 9470 §3).', paramAt(facts, index, P_MAX_AGE));
+  if (error === 'insufficient_user_authentication' && !has(f, P_ACR_VALUES) && !has(f, P_MAX_AGE)) {
     warning(out, 'step-up-without-requirements', 'insufficient_user_authentication without acr_values or max_age: the client can\'t tell what to do (RFC 9470 §3).', paramAt(facts, index, P_ERROR));
   }
 }
 
-/** Microsoft's claims challenge: `error="insufficient_claims", claims="<base64 JSON>"`. */
-function checkClaims(facts: ChallengeFacts, index: number, out: Problem[]) {
-  const f = facts.flags[index]!;
-  const p = facts.challenges[index]!.params;
-  if (!has(f, P_CLAIMS)) {
-    if (has(f, P_ERROR) && p.error === 'insufficient_claims') warning(out, 'claims-challenge-missing-claims', 'insufficient_claims without a claims parameter.', paramAt(facts, index, P_ERROR));
-    return;
-  }
-  if (!isJsonObjectClaims(p.claims!)) warning(out, 'claims-not-decodable', 'The claims parameter should be base64-encoded JSON (a claims challenge).', paramAt(facts, index, P_CLAIMS));
-}
-
 /** RFC 9728 §5.1: resource_metadata is an https URL. */
 function checkResourceMetadata(facts: ChallengeFacts, index: number, out: Problem[]) {
-  const p = facts.challenges[index]!.params;
-  if (has(facts.flags[index]!, P_RESOURCE_METADATA) && !/^https:\/\//i.test(p.resource_metadata!)) {
+  if (!/^https:\/\//i.test(facts.challenges[index]!.params.resource_metadata!)) {
     warning(out, 'resource-metadata-not-https', 'resource_metadata must be an https URL (RFC 9728 §5.1).', paramAt(facts, index, P_RESOURCE_METADATA));
   }
 }
