@@ -118,6 +118,9 @@ const AUDIT: Entry[] = [
   { re: /^https:\/\//i, hostile: [run('https:/')] },
   { re: /^https?:\/\//i, hostile: [run('http')] },
   { re: /_/g, hostile: [run('_')] },
+  { re: /[^"\\\x00-\x08\x0a-\x1f\x7f]*/y, hostile: [run('a\\'), run('\u00e9 ', '\u0001'), run('x', '"')] },
+  { re: /[A-Za-z0-9\-._~+/]*/y, hostile: [run('A/+', '='), run('a.', ' ')] },
+  { re: /[A-Za-z0-9\-._~+]*/y, hostile: [run('A+', '/'), run('a.', ' ')] },
 
   // core/credentials
   {

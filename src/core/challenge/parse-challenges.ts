@@ -11,14 +11,26 @@
  * refers to that joined value.
  */
 import { problem, type Problem } from '../problem.js';
-import { checkSchemes, quotedBit } from './scheme-checks.js';
-import { isQdtext, isQuotedPairChar, isToken68Char, isWs, readToken, skipWs } from './scanner.js';
-import type { ChallengeResult, DetailedChallenge, DetailedChallengeResult, ParseChallengesOptions } from './types.js';
+import { CHECKED_PARAMS, knownParam, knownScheme, PARAM_NAMES, SCHEME_INEXACT, SCHEME_NAMES } from './names.js';
+import { checkSchemes, quotedBit, type ChallengeFacts } from './scheme-checks.js';
+import { isQuotedPairChar, isWs, readToken, skipWs } from './scanner.js';
+import type { Challenge, ChallengeResult, DetailedChallenge, DetailedChallengeResult, ParseChallengesOptions } from './types.js';
 
 const COMMA = 0x2c;
 const EQUALS = 0x3d;
 const DQUOTE = 0x22;
 const BACKSLASH = 0x5c;
+/**
+ * Runs of characters that need no attention, skipped in one native pass (sticky; `test` only
+ * moves lastIndex). Each is one starred character class: linear, no backtracking.
+ * QDTEXT_RUN: qdtext without the backslash (HTAB, SP, VCHAR but DQUOTE, obs-text; and, as the
+ * scanner always did, anything above U+00FF). TOKEN68_RUN: token68 before its "=" padding.
+ */
+// eslint-disable-next-line no-control-regex -- the control characters are what the run must stop at
+const QDTEXT_RUN = /[^"\\\x00-\x08\x0a-\x1f\x7f]*/y;
+const TOKEN68_RUN = /[A-Za-z0-9\-._~+/]*/y;
+/** TOKEN68_RUN without "/": the token68 characters that are also tchars. */
+const TOKEN68_PLAIN_RUN = /[A-Za-z0-9\-._~+]*/y;
 
 /** Joins field lines; obs-fold (CRLF + SP/HTAB, RFC 9112 §5.2) becomes spaces of equal length. */
 function joinLines(fieldLines: string | readonly string[], problems: Problem[]): string {
@@ -52,23 +64,56 @@ function joinLines(fieldLines: string | readonly string[], problems: Problem[]):
 /**
  * The scanner's state lives in fields and its steps are methods, so a call allocates only what it
  * returns (no closures, no value objects): the parser runs for every 401 of a long session.
+ *
+ * What the scheme checks need is kept in flat number arrays, one entry per challenge (see
+ * ChallengeFacts), so the plain result needs no span objects: those are built only for
+ * parseChallengesDetailed.
  */
-class ChallengeScanner {
-  readonly challenges: DetailedChallenge[] = [];
-  /** QUOTED_BIT mask per entry of `challenges`. */
-  readonly quotedMasks: number[] = [];
-  readonly n: number;
+class ChallengeScanner implements ChallengeFacts {
+  s = '';
+  n = 0;
+  lenient = false;
+  detailed = false;
+  problems: Problem[] = [];
+  /** DetailedChallenge objects when `detailed`, plain Challenge objects otherwise. */
+  challenges: Challenge[] = [];
+  // Per-challenge facts for the checks. One scanner serves every call (parsing is synchronous and
+  // calls nothing that could parse again), so these arrays are reused: entries past
+  // challenges.length / pairCount are stale.
+  schemeIds: number[] = [];
+  schemeStarts: number[] = [];
+  flags: number[] = [];
+  pairBase: number[] = [];
+  pairs: number[] = [];
+  pairCount = 0;
   // The value just read by readValue/readQuoted.
   private vText = '';
   private vEnd = 0;
   private vQuoted = false;
 
-  constructor(
-    readonly s: string,
-    readonly lenient: boolean,
-    readonly problems: Problem[],
-  ) {
+  start(s: string, lenient: boolean, detailed: boolean, problems: Problem[]): void {
+    this.s = s;
     this.n = s.length;
+    this.lenient = lenient;
+    this.detailed = detailed;
+    this.problems = problems;
+    this.challenges = [];
+    this.pairCount = 0;
+  }
+
+  /** Lets go of the input and the result; a huge input's fact arrays are not kept either. */
+  finish(): void {
+    this.s = '';
+    this.vText = '';
+    this.problems = NONE;
+    this.challenges = NONE;
+    if (this.schemeIds.length > 1024 || this.pairs.length > 2048) {
+      this.schemeIds = [];
+      this.schemeStarts = [];
+      this.flags = [];
+      this.pairBase = [];
+      this.pairs = [];
+    }
   }
 
   private err(code: string, message: string, offset: number) {
@@ -117,13 +162,25 @@ class ChallengeScanner {
     // Unescaping waits for the closing quote: an unterminated string (the hostile case) costs no
     // allocation however many quoted-pairs it holds.
     let escapes = false;
-    while (j < n) {
-      const c = s.charCodeAt(j);
-      // Fast path for the common qdtext characters (%x23-5B / %x5D-7E / SP / "!").
-      if ((c >= 0x23 && c <= 0x7e && c !== BACKSLASH) || c === 0x20 || c === 0x21) {
-        j++;
-        continue;
+    let native = true;
+    for (;;) {
+      // The plain qdtext run in one native pass (URLs, nonces and claims are long); the loop
+      // below only sees the quote, a backslash or a control character. After one of those, a few
+      // characters are looked at here first: a run of backslashes would otherwise cost a regex
+      // call per pair.
+      if (!native) {
+        const stop = j + 8 < n ? j + 8 : n;
+        while (j < stop && isPlainQdtext(s.charCodeAt(j))) j++;
+        native = j === stop;
       }
+      if (native) {
+        QDTEXT_RUN.lastIndex = j;
+        QDTEXT_RUN.test(s);
+        j = QDTEXT_RUN.lastIndex;
+        native = false;
+      }
+      if (j >= n) break;
+      const c = s.charCodeAt(j);
       if (c === DQUOTE) return this.setValue(escapes ? unescapeQuotedPairs(s, i + 1, j) : s.slice(i + 1, j), j + 1, true);
       if (c === BACKSLASH) {
         if (j + 1 >= n) break;
@@ -139,13 +196,12 @@ class ChallengeScanner {
         j += 2;
         continue;
       }
-      if (!isQdtext(c) && c < 0x100) {
-        if (!this.lenient) {
-          this.err('invalid-character-in-quoted-string', `Control character U+${c.toString(16).padStart(4, '0').toUpperCase()} inside a quoted string.`, j);
-          return false;
-        }
-        this.warn('invalid-character-in-quoted-string', 'A control character inside a quoted string was kept as sent.', j);
+      // A control character (QDTEXT_RUN stops at nothing else).
+      if (!this.lenient) {
+        this.err('invalid-character-in-quoted-string', `Control character U+${c.toString(16).padStart(4, '0').toUpperCase()} inside a quoted string.`, j);
+        return false;
       }
+      this.warn('invalid-character-in-quoted-string', 'A control character inside a quoted string was kept as sent.', j);
       j++;
     }
     this.err('unterminated-quoted-string', 'A quoted string is never closed: add the closing double quote (escape quotes inside it as \\").', i);
@@ -155,8 +211,9 @@ class ChallengeScanner {
   /** End of a token68 starting at i (its "=" padding included), or i when none is there. */
   private token68End(i: number): number {
     const s = this.s;
-    let j = i;
-    while (j < this.n && isToken68Char(s.charCodeAt(j))) j++;
+    TOKEN68_RUN.lastIndex = i;
+    TOKEN68_RUN.test(s);
+    let j = TOKEN68_RUN.lastIndex;
     if (j === i) return i;
     while (j < this.n && s.charCodeAt(j) === EQUALS) j++;
     return j;
@@ -167,44 +224,62 @@ class ChallengeScanner {
     return j >= this.n || this.s.charCodeAt(j) === COMMA;
   }
 
-  /** Adds the value just read to `ch`, the challenge at position `at`. */
-  private addParam(ch: DetailedChallenge, at: number, nameStart: number, nameEnd: number) {
-    const name = this.s.slice(nameStart, nameEnd).toLowerCase();
+  /** Adds the value just read to `ch`, the challenge at position `at` (always the last one). */
+  private addParam(ch: Challenge, at: number, nameStart: number, nameEnd: number) {
+    const id = knownParam(this.s, nameStart, nameEnd);
+    const name = id >= 0 ? PARAM_NAMES[id]! : this.s.slice(nameStart, nameEnd).toLowerCase();
     const params = ch.params;
-    if (params[name] !== undefined && Object.prototype.hasOwnProperty.call(params, name)) {
+    const flags = this.flags[at]!;
+    // Values are strings, never undefined: an own property is a duplicate.
+    if (id >= 0 ? (flags & (1 << id)) !== 0 : Object.prototype.hasOwnProperty.call(params, name)) {
       // RFC 9110 §11.2: each parameter name MUST only occur once per challenge.
       this.err('duplicate-parameter', `The parameter "${name}" appears twice in the ${ch.scheme} challenge; which one counts is undefined (the last one is shown).`, nameStart);
     }
     // A parameter named __proto__ must be data, not a prototype change.
-    if (name === '__proto__') Object.defineProperty(params, name, { value: this.vText, enumerable: true, writable: true, configurable: true });
+    const proto = id < 0 && name === '__proto__';
+    if (proto) Object.defineProperty(params, name, { value: this.vText, enumerable: true, writable: true, configurable: true });
     else params[name] = this.vText;
-    if (name === '__proto__') Object.defineProperty(ch.paramSpans, name, { value: { start: nameStart, end: this.vEnd }, enumerable: true, writable: true, configurable: true });
-    else ch.paramSpans[name] = { start: nameStart, end: this.vEnd };
-    const bit = quotedBit(name);
-    if (bit !== 0) {
-      this.quotedMasks[at] = this.vQuoted ? this.quotedMasks[at]! | bit : this.quotedMasks[at]! & ~bit;
+    if (this.detailed) {
+      const d = ch as DetailedChallenge;
+      if (proto) Object.defineProperty(d.paramSpans, name, { value: { start: nameStart, end: this.vEnd }, enumerable: true, writable: true, configurable: true });
+      else d.paramSpans[name] = { start: nameStart, end: this.vEnd };
+      d.span.end = this.vEnd;
     }
-    ch.span.end = this.vEnd;
+    if (id >= 0) {
+      const q = quotedBit(id);
+      let f = flags | (1 << id);
+      if (q !== 0) f = this.vQuoted ? f | q : f & ~q;
+      this.flags[at] = f;
+      if (id < CHECKED_PARAMS) {
+        this.pairs[this.pairCount++] = id;
+        this.pairs[this.pairCount++] = nameStart;
+      }
+    }
   }
 
   /**
    * The auth-param list of the challenge at position `at` from i (just after the scheme's spaces,
    * or after a comma). Returns where the next challenge starts, or -1 after a fatal (strict) error.
+   * `tokenFrom`: with `first`, how far the first token is already known to run (its characters from
+   * i to there are tchars).
    */
-  private readParams(at: number, i: number, first: boolean): number {
+  private readParams(at: number, i: number, first: boolean, tokenFrom = i): number {
     const s = this.s;
     const n = this.n;
     const lenient = this.lenient;
     const ch = this.challenges[at]!;
     let expectFirst = first;
     for (;;) {
+      // nameEnd / eq: the token at i and where "=" should be; known when the look-ahead read them.
+      let nameEnd: number;
+      let eq: number;
       if (!expectFirst) {
         // Between elements: OWS, then a comma (or, leniently, just spaces), then empty elements.
         let j = skipWs(s, i);
         if (j >= n) return n;
         if (s.charCodeAt(j) !== COMMA) {
-          const nameEnd = readToken(s, j);
-          const eq = skipWs(s, nameEnd);
+          nameEnd = readToken(s, j);
+          eq = skipWs(s, nameEnd);
           if (lenient && nameEnd > j && s.charCodeAt(eq) === EQUALS) {
             this.warn('missing-comma', 'Parameters are separated by spaces instead of commas (RFC 9110 §11.2); read them anyway.', j);
           } else {
@@ -216,13 +291,18 @@ class ChallengeScanner {
           }
           i = j;
         } else {
+          j++;
           while (j < n && (s.charCodeAt(j) === COMMA || isWs(s.charCodeAt(j)))) j++;
           if (j >= n) return n;
           i = j;
           // A token not followed by "=" starts the next challenge.
-          const nameEnd = readToken(s, i);
-          if (s.charCodeAt(skipWs(s, nameEnd)) !== EQUALS || nameEnd === i) return i;
+          nameEnd = readToken(s, i);
+          eq = skipWs(s, nameEnd);
+          if (s.charCodeAt(eq) !== EQUALS || nameEnd === i) return i;
         }
+      } else {
+        nameEnd = readToken(s, tokenFrom);
+        eq = skipWs(s, nameEnd);
       }
       expectFirst = false;
       if (ch.token68 !== null) {
@@ -230,14 +310,12 @@ class ChallengeScanner {
         if (!lenient) return -1;
       }
       const nameStart = i;
-      const nameEnd = readToken(s, i);
       if (nameEnd === nameStart) {
         this.err('expected-parameter', `Expected a parameter name, found "${s.charAt(i)}".`, i);
         if (!lenient) return -1;
         while (i < n && s.charCodeAt(i) !== COMMA) i++;
         continue;
       }
-      const eq = skipWs(s, nameEnd);
       if (s.charCodeAt(eq) !== EQUALS) {
         this.err('expected-equals', `Expected "=" after the parameter name "${s.slice(nameStart, nameEnd)}".`, eq);
         if (!lenient) return -1;
@@ -255,17 +333,44 @@ class ChallengeScanner {
     }
   }
 
-  private push(ch: DetailedChallenge): number {
-    this.challenges.push(ch);
-    this.quotedMasks.push(0);
-    return this.challenges.length - 1;
+  /** A new challenge for s[schemeStart, schemeEnd) with its token68 (null: none) ending at `end`. */
+  private push(schemeStart: number, schemeEnd: number, token68: string | null, end: number): number {
+    const s = this.s;
+    let id = knownScheme(s, schemeStart, schemeEnd);
+    let scheme: string;
+    if (id >= 0 && id < SCHEME_INEXACT) scheme = SCHEME_NAMES[id]!;
+    else {
+      scheme = s.slice(schemeStart, schemeEnd);
+      if (id >= 0) id -= SCHEME_INEXACT;
+    }
+    let ch: Challenge;
+    if (this.detailed) {
+      const d: DetailedChallenge = { scheme, token68, params: {}, span: { start: schemeStart, end }, schemeSpan: { start: schemeStart, end: schemeEnd }, paramSpans: {} };
+      ch = d;
+    } else {
+      ch = { scheme, token68, params: {} };
+    }
+    const at = this.challenges.length;
+    // Most headers hold one challenge: an array of exactly one, rather than push's spare room.
+    if (at === 0) this.challenges = [ch];
+    else this.challenges.push(ch);
+    this.schemeIds[at] = id;
+    this.schemeStarts[at] = schemeStart;
+    this.flags[at] = 0;
+    this.pairBase[at] = this.pairCount;
+    return at;
+  }
+
+  /** Drops the last challenge (strict mode, after an error inside it). */
+  private pop(): void {
+    this.challenges.pop();
+    this.pairCount = this.pairBase[this.challenges.length]!;
   }
 
   run(): void {
     const s = this.s;
     const n = this.n;
     const lenient = this.lenient;
-    const challenges = this.challenges;
     let i = 0;
     for (;;) {
       while (i < n && (s.charCodeAt(i) === COMMA || isWs(s.charCodeAt(i)))) i++;
@@ -282,10 +387,10 @@ class ChallengeScanner {
       if (s.charCodeAt(afterScheme) === EQUALS) {
         // `name=value` where a challenge should start: a parameter with no scheme before it, or
         // after a stray comma (`Bearer, error="…"`, oauthlib / django-oauth-toolkit).
-        const previous = challenges[challenges.length - 1];
+        const previous = this.challenges[this.challenges.length - 1];
         if (lenient && previous && previous.token68 === null) {
           this.warn('parameter-after-comma', `"${s.slice(schemeStart, schemeEnd)}" follows a comma as if it were a new challenge; read as a parameter of ${previous.scheme}.`, schemeStart);
-          const next = this.readParams(challenges.length - 1, schemeStart, true);
+          const next = this.readParams(this.challenges.length - 1, schemeStart, true);
           if (next < 0) break;
           i = next;
           continue;
@@ -295,16 +400,8 @@ class ChallengeScanner {
         while (i < n && s.charCodeAt(i) !== COMMA) i++;
         continue;
       }
-      const ch: DetailedChallenge = {
-        scheme: s.slice(schemeStart, schemeEnd),
-        token68: null,
-        params: {},
-        span: { start: schemeStart, end: schemeEnd },
-        schemeSpan: { start: schemeStart, end: schemeEnd },
-        paramSpans: {},
-      };
       if (afterScheme >= n || s.charCodeAt(afterScheme) === COMMA) {
-        const at = this.push(ch);
+        const at = this.push(schemeStart, schemeEnd, null, schemeEnd);
         // `Scheme ,a=b`: after 1*SP an empty list element, then parameters of this challenge
         // (RFC 9110 §5.6.1). `Scheme, a=b` has no SP, so `a=b` can't belong to it.
         if (afterScheme === schemeEnd) {
@@ -317,35 +414,49 @@ class ChallengeScanner {
         continue;
       }
       if (afterScheme === schemeEnd) {
-        this.err('expected-space-after-scheme', `Expected a space after the auth-scheme "${ch.scheme}", found "${s.charAt(schemeEnd)}".`, schemeEnd);
+        this.err('expected-space-after-scheme', `Expected a space after the auth-scheme "${s.slice(schemeStart, schemeEnd)}", found "${s.charAt(schemeEnd)}".`, schemeEnd);
         if (!lenient) break;
-        this.push(ch);
+        this.push(schemeStart, schemeEnd, null, schemeEnd);
         i = schemeEnd;
         while (i < n && s.charCodeAt(i) !== COMMA) i++;
         continue;
       }
-      // token68 or the first auth-param: a token68 runs to the end of the list element.
-      const t68 = this.token68End(afterScheme);
+      // token68 or the first auth-param: a token68 runs to the end of the list element. Its
+      // characters but "/" are tchars, so unless a "/" comes, the run read here is also the start
+      // of the parameter name, and readParams goes on from its end.
+      TOKEN68_PLAIN_RUN.lastIndex = afterScheme;
+      TOKEN68_PLAIN_RUN.test(s);
+      let plainEnd = TOKEN68_PLAIN_RUN.lastIndex;
+      let t68: number;
+      if (s.charCodeAt(plainEnd) === 0x2f) {
+        t68 = this.token68End(afterScheme);
+        plainEnd = afterScheme;
+      } else {
+        t68 = plainEnd;
+        if (t68 > afterScheme) while (t68 < n && s.charCodeAt(t68) === EQUALS) t68++;
+      }
       if (t68 > afterScheme && this.atListEnd(t68)) {
-        ch.token68 = s.slice(afterScheme, t68);
-        ch.span.end = t68;
-        const at = this.push(ch);
+        const at = this.push(schemeStart, schemeEnd, s.slice(afterScheme, t68), t68);
         const next = this.readParams(at, t68, false);
         if (next < 0) break;
         i = next;
         continue;
       }
-      const at = this.push(ch);
-      const next = this.readParams(at, afterScheme, true);
+      const at = this.push(schemeStart, schemeEnd, null, schemeEnd);
+      const next = this.readParams(at, afterScheme, true, plainEnd);
       if (next < 0) {
         // Strict: keep only the challenges completed before the error.
-        challenges.pop();
-        this.quotedMasks.pop();
+        this.pop();
         break;
       }
       i = next;
     }
   }
+}
+
+/** What QDTEXT_RUN matches: not DQUOTE, not "\\", not a control character (HTAB is qdtext). */
+function isPlainQdtext(c: number): boolean {
+  return c === 0x09 || (c >= 0x20 && c !== DQUOTE && c !== BACKSLASH && c !== 0x7f);
 }
 
 /** quoted-pair (RFC 9110 §5.6.4): drop each backslash, keep the character after it. */
@@ -362,25 +473,33 @@ function unescapeQuotedPairs(s: string, from: number, to: number): string {
   return parts.join('');
 }
 
-export function parseChallengesDetailed(fieldLines: string | readonly string[], opts: ParseChallengesOptions = {}): DetailedChallengeResult {
-  const problems: Problem[] = [];
-  const s = joinLines(fieldLines, problems);
-  const scanner = new ChallengeScanner(s, opts.lenient === true, problems);
+const NONE: never[] = [];
+const SCANNER = new ChallengeScanner();
+
+/** Challenges and problems (checks included) of the joined value `s`. */
+function scan(s: string, problems: Problem[], opts: ParseChallengesOptions | undefined, detailed: boolean): Challenge[] {
+  const scanner = SCANNER;
+  scanner.start(s, opts?.lenient === true, detailed, problems);
   scanner.run();
   let hadErrors = false;
   for (const p of problems) if (p.severity === 'error') hadErrors = true;
-  const checks = checkSchemes(scanner.challenges, scanner.quotedMasks, opts.field ?? 'WWW-Authenticate', hadErrors);
-  for (const p of checks) problems.push(p);
-  return { challenges: scanner.challenges, problems, value: s };
+  checkSchemes(scanner, opts?.field ?? 'WWW-Authenticate', hadErrors, problems);
+  const challenges = scanner.challenges;
+  scanner.finish();
+  return challenges;
+}
+
+export function parseChallengesDetailed(fieldLines: string | readonly string[], opts?: ParseChallengesOptions): DetailedChallengeResult {
+  const problems: Problem[] = [];
+  const value = joinLines(fieldLines, problems);
+  return { challenges: scan(value, problems, opts, true) as DetailedChallenge[], problems, value };
 }
 
 /** The contract function (DESIGN §3.1): challenges as `{scheme, token68, params}` plus problems. */
-export function parseChallenges(fieldLines: string | readonly string[], opts: ParseChallengesOptions = {}): ChallengeResult {
-  const detailed = parseChallengesDetailed(fieldLines, opts);
-  return {
-    challenges: detailed.challenges.map((c) => ({ scheme: c.scheme, token68: c.token68, params: c.params })),
-    problems: detailed.problems,
-  };
+export function parseChallenges(fieldLines: string | readonly string[], opts?: ParseChallengesOptions): ChallengeResult {
+  const problems: Problem[] = [];
+  const challenges = scan(joinLines(fieldLines, problems), problems, opts, false);
+  return { challenges, problems };
 }
 
 /** Writes challenges back as a field value (quoted-string for every parameter value). */

@@ -1,0 +1,134 @@
+/**
+ * The auth-schemes and parameter names the scheme checks know (and the common ones real servers
+ * send), matched in place, ASCII case-insensitively: for them the parser neither slices nor
+ * lower-cases the name, and stores the value under a constant key (an internalized string, so
+ * the property store and the duplicate look-up take V8's fast path).
+ */
+
+/**
+ * Parameter ids. The parser keeps a presence bit per id and challenge (duplicates are found
+ * without a property look-up); for ids below CHECKED_PARAMS it also keeps the offset, for the checks.
+ */
+export const P_REALM = 0;
+export const P_QOP = 1;
+export const P_ALGORITHM = 2;
+export const P_STALE = 3;
+export const P_CHARSET = 4;
+export const P_ALGS = 5;
+export const P_ERROR = 6;
+export const P_ERROR_URI = 7;
+export const P_MAX_AGE = 8;
+export const P_ACR_VALUES = 9;
+export const P_CLAIMS = 10;
+export const P_RESOURCE_METADATA = 11;
+export const P_NONCE = 12;
+export const CHECKED_PARAMS = 13;
+
+/** Lower-case names, indexed by id. */
+export const PARAM_NAMES: readonly string[] = [
+  'realm',
+  'qop',
+  'algorithm',
+  'stale',
+  'charset',
+  'algs',
+  'error',
+  'error_uri',
+  'max_age',
+  'acr_values',
+  'claims',
+  'resource_metadata',
+  'nonce',
+  // Not checked, but common: RFC 6750, RFC 7616, Docker registries, Azure, SharePoint.
+  'error_description',
+  'scope',
+  'opaque',
+  'domain',
+  'userhash',
+  'service',
+  'authorization_uri',
+  'authorization',
+  'client_id',
+  'resource',
+  'resource_id',
+  'trusted_issuers',
+];
+
+export const S_BASIC = 0;
+export const S_BEARER = 1;
+export const S_DIGEST = 2;
+export const S_DPOP = 3;
+export const S_NEGOTIATE = 4;
+export const S_NTLM = 5;
+/** As usually spelled, indexed by id: a scheme sent exactly so is returned as this constant. */
+/** The presence bits of all known parameters (at most 26: bits 26-29 hold quotedBit). */
+export const PRESENT_MASK = (1 << PARAM_NAMES.length) - 1;
+if (PARAM_NAMES.length > 26) throw new Error('PARAM_NAMES: at most 26 names fit the flags');
+
+export const SCHEME_NAMES: readonly string[] = ['Basic', 'Bearer', 'Digest', 'DPoP', 'Negotiate', 'NTLM'];
+
+function byLength(names: readonly string[]): (readonly number[] | undefined)[] {
+  const out: number[][] = [];
+  names.forEach((name, id) => (out[name.length] ??= []).push(id));
+  return out;
+}
+const PARAMS_BY_LENGTH = byLength(PARAM_NAMES);
+const SCHEMES_BY_LENGTH = byLength(SCHEME_NAMES.map((n) => n.toLowerCase()));
+
+/** s[start, start + word.length) equals `word` (lower case) ignoring ASCII case. */
+function equalsLower(s: string, start: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = s.charCodeAt(start + k);
+    const e = word.charCodeAt(k);
+    if (c !== e && (c < 0x41 || c > 0x5a || c + 32 !== e)) return false;
+  }
+  return true;
+}
+
+function find(s: string, start: number, end: number, table: (readonly number[] | undefined)[], words: readonly string[]): number {
+  const ids = table[end - start];
+  if (ids === undefined) return -1;
+  // Every known name starts with a letter: its first character, lower-cased, picks the candidate;
+  // then one native compare for the usual spelling, the ASCII case-insensitive loop otherwise.
+  const first = s.charCodeAt(start) | 0x20;
+  for (let k = 0; k < ids.length; k++) {
+    const word = words[ids[k]!]!;
+    if (word.charCodeAt(0) === first && (s.startsWith(word, start) || equalsLower(s, start, word))) return ids[k]!;
+  }
+  return -1;
+}
+
+/** Id of the parameter name s[start, end) (a token), or -1. */
+export function knownParam(s: string, start: number, end: number): number {
+  return find(s, start, end, PARAMS_BY_LENGTH, PARAM_NAMES);
+}
+
+/** Added to knownScheme's id when the scheme is not spelled exactly as in SCHEME_NAMES. */
+export const SCHEME_INEXACT = 16;
+
+/**
+ * Id of the auth-scheme s[start, end) (a token), plus SCHEME_INEXACT when its case differs from
+ * SCHEME_NAMES[id]; -1 when unknown. One pass checks both.
+ */
+export function knownScheme(s: string, start: number, end: number): number {
+  const ids = SCHEMES_BY_LENGTH[end - start];
+  if (ids === undefined) return -1;
+  const first = s.charCodeAt(start) | 0x20;
+  outer: for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    const word = SCHEME_NAMES[id]!;
+    if ((word.charCodeAt(0) | 0x20) !== first) continue;
+    let exact = true;
+    for (let j = 0; j < word.length; j++) {
+      const c = s.charCodeAt(start + j);
+      const e = word.charCodeAt(j);
+      if (c === e) continue;
+      exact = false;
+      // Letters only: the other characters of a scheme name must match exactly.
+      const lower = e | 0x20;
+      if (lower < 0x61 || lower > 0x7a || (c | 0x20) !== lower) continue outer;
+    }
+    return exact ? id : id + SCHEME_INEXACT;
+  }
+  return -1;
+}
