@@ -66,3 +66,23 @@ export function matchesFilter(terms: readonly FilterTerm[], row: FilterableRow):
   for (const t of terms) if (matchOne(t, row) === t.negate) return false;
   return true;
 }
+
+/**
+ * True when every row matching `next` also matches `prev` (`prev` was narrowed: a character typed
+ * at the end of a text or status term, or a term added), so `next` only has to look at the rows
+ * `prev` kept.
+ */
+export function narrows(next: readonly FilterTerm[], prev: readonly FilterTerm[]): boolean {
+  if (next.length < prev.length) return false;
+  for (let i = 0; i < prev.length; i++) {
+    const a = prev[i]!;
+    const b = next[i]!;
+    if (a.key !== b.key || a.negate !== b.negate) return false;
+    if (a.value === b.value) continue;
+    if (a.negate) return false;
+    if (a.key === 'text' && b.value.includes(a.value)) continue;
+    if (a.key === 'status' && b.value.startsWith(a.value)) continue;
+    return false;
+  }
+  return true;
+}

@@ -14,6 +14,19 @@ let panel: Frame;
 
 const rowSelector = (status: number, path: string) => `[data-status="${status}"]::-p-text(${path})`;
 
+/**
+ * Types `text` into the panel's filter box, replacing what was there, as a user looking for a row
+ * would: the list keeps only the rows near its viewport in the DOM, so a row further down is found
+ * through the filter.
+ */
+async function filterFor(text: string) {
+  await panel.focus('input.filter');
+  await panel.$eval('input.filter', (el) => (el as HTMLInputElement).select());
+  if (text) await session.devtools.keyboard.type(text);
+  else await session.devtools.keyboard.press('Backspace');
+  await panel.waitForFunction((t: string) => (document.querySelector('input.filter') as HTMLInputElement | null)?.value === t, { timeout: 5000 }, text);
+}
+
 beforeAll(async () => {
   server = await startScenarioServer();
   session = await launchChromium();
@@ -38,20 +51,27 @@ describe('AuthLens panel in Chromium', () => {
     await session.page.evaluate(`runAll()`);
     for (const s of server.scenarios.filter((x) => x.expect.length)) {
       const path = s.path;
+      await filterFor(path);
       await panel.waitForFunction(
         (p: string) => [...document.querySelectorAll('[data-status]')].some((el) => (el.textContent ?? '').includes(p) || (el.getAttribute('title') ?? '').includes(p)),
         { timeout: 20_000 },
         path,
       );
     }
+    await filterFor('status:403');
+    await panel.waitForSelector('[data-status]', { timeout: 5000 }).catch(() => null);
     const statuses = await panel.$$eval('[data-status]', (els) => els.map((el) => el.getAttribute('data-status')));
     expect(statuses).toContain('403');
     // The rejected CORS preflight is a row of its own.
+    await filterFor('method:OPTIONS');
+    await panel.waitForSelector('[data-status]', { timeout: 5000 }).catch(() => null);
     const optionsRows = await panel.$$eval('[data-status]', (els) => els.filter((el) => /OPTIONS/.test(el.textContent ?? '')).length);
     expect(optionsRows).toBeGreaterThan(0);
+    await filterFor('');
   });
 
   test('clicking the expired-token row shows the token-expired finding', async () => {
+    await filterFor('/api/orders');
     const row = await panel.waitForSelector(rowSelector(401, '/api/orders'));
     await row!.click();
     const finding = await panel.waitForSelector('[data-code="token-expired"]', { visible: true, timeout: 10_000 });
@@ -62,6 +82,10 @@ describe('AuthLens panel in Chromium', () => {
     const missing: string[] = [];
     for (const s of server.scenarios.filter((x) => x.expect.length)) {
       // The last matching row: a retry loop is flagged on the repeats, not the first attempt.
+      await filterFor(s.path);
+      await panel
+        .waitForFunction((p: string) => [...document.querySelectorAll('[data-status]')].some((el) => new URL(el.getAttribute('title') ?? '', 'http://x').pathname === p), { timeout: 5000 }, s.path)
+        .catch(() => null);
       const rows = [];
       for (const r of await panel.$$('[data-status]')) {
         if (await r.evaluate((el, p) => new URL(el.getAttribute('title') ?? '', 'http://x').pathname === p, s.path)) rows.push(r);
@@ -77,6 +101,7 @@ describe('AuthLens panel in Chromium', () => {
         if (!el) missing.push(`${s.name}: ${code}`);
       }
     }
+    await filterFor('');
     expect(missing).toEqual([]);
   });
 

@@ -10,8 +10,23 @@ interface Scenario { name: string; path: string; expect: string[]; hidden?: bool
 let server: { origin: string; scenarios: Scenario[]; close(): Promise<void> };
 let session: FirefoxSession;
 
+/**
+ * Panel code that puts `text` in the filter box and lets the list render, as a user looking for a
+ * row would: the list keeps only the rows near its viewport in the DOM, so a row further down is
+ * found through the filter.
+ */
+const filterFor = (text: string) => `
+  const filter = document.querySelector('input.filter');
+  if (filter && filter.value !== ${JSON.stringify(text)}) {
+    filter.focus();
+    filter.value = ${JSON.stringify(text)};
+    filter.dispatchEvent(new window.Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 50));
+  }`;
+
 const hasRow = (status: number, path: string) =>
-  `return [...document.querySelectorAll('[data-status="${status}"]')].some((el) => (el.textContent || '').includes(${JSON.stringify(path)}) || (el.getAttribute('title') || '').includes(${JSON.stringify(path)}));`;
+  `${filterFor(path)}
+  return [...document.querySelectorAll('[data-status="${status}"]')].some((el) => (el.textContent || '').includes(${JSON.stringify(path)}) || (el.getAttribute('title') || '').includes(${JSON.stringify(path)}));`;
 
 beforeAll(async () => {
   server = await startScenarioServer();
@@ -42,7 +57,7 @@ describe('AuthLens panel in Firefox', () => {
   });
 
   test('clicking the expired-token row shows the token-expired finding', async () => {
-    const severity = await session.waitInPanel(`
+    const severity = await session.waitInPanel(`${filterFor('/api/orders')}
       const row = [...document.querySelectorAll('[data-status="401"]')].find((el) => (el.textContent || '').includes('/api/orders'));
       if (!row) return null;
       row.click();
@@ -55,11 +70,13 @@ describe('AuthLens panel in Firefox', () => {
   test('every scenario the Firefox log recorded shows its finding after a click', async () => {
     const missing: string[] = [];
     for (const s of server.scenarios.filter((x) => x.expect.length)) {
-      const codes = await (session.evalInPanel as (code: string) => Promise<string[] | null>)(`
+      const codes = await (session.evalInPanel as (code: string) => Promise<string[] | null>)(`${filterFor(s.path)}
         const rows = [...document.querySelectorAll('[data-status]')].filter((el) => new URL(el.getAttribute('title') || '', 'http://x').pathname === ${JSON.stringify(s.path)});
         const row = rows[rows.length - 1];
         if (!row) return null;
         row.click();
+        // The detail pane of the row clicked, not the one shown before the click.
+        for (let i = 0; i < 40 && row.getAttribute('aria-selected') !== 'true'; i++) await new Promise((r) => setTimeout(r, 50));
         for (let i = 0; i < 40 && !document.querySelector('.detail [data-code]') && !document.querySelector('.detail .empty'); i++) await new Promise((r) => setTimeout(r, 50));
         return [...document.querySelectorAll('[data-code]')].filter((e) => e.getClientRects().length).map((e) => e.getAttribute('data-code'));`);
       if (codes === null) missing.push(`${s.name}: no row`);

@@ -46,6 +46,9 @@ async function open(file: string) {
 describe('HAR viewer', () => {
   test('shows the diagnosis of a recorded HAR', async () => {
     await open('test/fixtures/recorded/chromium-scenarios.har');
+    await page.waitForSelector('[data-status]', { timeout: 20_000 });
+    // The list keeps only the rows near its viewport in the DOM: find the row as a user would.
+    await page.type('input.filter', '/api/orders');
     await page.waitForSelector('[data-status="401"][title*="/api/orders"]', { timeout: 20_000 });
     await page.$eval('[data-status="401"][title$="/api/orders"]', (el) => (el as HTMLElement).click());
     const card = await page.waitForSelector('[data-code="token-expired"]', { visible: true });

@@ -61,32 +61,31 @@ export function App({ store }: { store: Store }) {
         summary ? <summary.SummaryView store={store} /> : <p class="empty">Loading…</p>
       ) : (
         <div class={`main${selected ? ' with-detail' : ''}`}>
-          {rows.length ? (
-            <RequestList store={store} />
-          ) : (
+          {total === 0 ? (
             <div class="empty-state">
-              {total === 0 ? (
-                store.source.kind !== 'file' ? (
-                  <>
-                    <p>No auth failures yet.</p>
-                    <p>Requests appear here as the page makes them. Reload the page to capture requests made before DevTools opened.</p>
-                  </>
-                ) : (
-                  <p>Open a HAR file to see its auth failures.</p>
-                )
+              {store.source.kind !== 'file' ? (
+                <>
+                  <p>No auth failures yet.</p>
+                  <p>Requests appear here as the page makes them. Reload the page to capture requests made before DevTools opened.</p>
+                </>
               ) : (
-                <p>
-                  {total} requests captured, none match{store.authOnly.value ? ' "Auth only"' : ''}
-                  {store.filterText.value ? ` and the filter "${store.filterText.value}"` : ''}.
-                </p>
+                <p>Open a HAR file to see its auth failures.</p>
               )}
             </div>
+          ) : (
+            // Stays mounted while a filter matches nothing: typing on does not rebuild the list.
+            <RequestList store={store}>
+              <p>
+                {total} requests captured, none match{store.authOnly.value ? ' "Auth only"' : ''}
+                {store.filterText.value ? ` and the filter "${store.filterText.value}"` : ''}.
+              </p>
+            </RequestList>
           )}
           {selected && (detail ? <detail.DetailPane key={selected.id} store={store} row={selected} /> : <section class="detail" aria-busy="true" />)}
         </div>
       )}
       <footer class="status-bar">
-        {rows.length} / {total} requests · {store.all.value.filter((r) => r.findings.some((f) => f.severity === 'error')).length} with errors
+        {rows.length} / {total} requests · {store.errorCount.value} with errors
         {store.recording.value ? '' : ' · recording paused'}
       </footer>
     </div>

@@ -6,7 +6,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import { createDiagnosis, reviewWithBody, type Diagnosis, type Finding } from '../../core/diagnose/index.js';
 import { normalizeEntry, type Exchange } from '../../core/har/index.js';
-import { matchesFilter, parseFilter, type FilterableRow } from '../filter.js';
+import { matchesFilter, narrows, parseFilter, type FilterableRow, type FilterTerm } from '../filter.js';
 import type { CaptureNotice, NetworkSource, RawHarEntry } from '../source.js';
 
 export interface Row extends FilterableRow {
@@ -64,8 +64,11 @@ export function createStore(source: NetworkSource) {
   let lastFinishMs = -Infinity;
   let replayTimer: ReturnType<typeof setTimeout> | undefined;
   const captureTimes: number[] = [];
+  /** Changes with every change to `rows` (before the deferred `version` bump): see `visible`. */
+  let rowsEpoch = 0;
 
   const bump = () => {
+    rowsEpoch++;
     if (scheduled) return;
     scheduled = true;
     // Entries arrive in bursts (getHAR backfill) and streams (a busy page): the filter and the
@@ -210,21 +213,27 @@ export function createStore(source: NetworkSource) {
       dropped.value = 0;
       lastFinishMs = -Infinity;
       resetDiagnosis();
+      rowsEpoch++;
       version.value++;
     });
   }
 
   const terms = computed(() => parseFilter(filterText.value));
+  // The last result: a keystroke that narrows the filter (most typing) filters only the rows it kept.
+  let lastVisible: { epoch: number; terms: FilterTerm[]; onlyAuth: boolean; out: Row[] } | null = null;
   const visible = computed(() => {
     void version.value;
     const t = terms.value;
     const onlyAuth = authOnly.value;
+    const last = lastVisible;
+    const from = last && last.epoch === rowsEpoch && last.onlyAuth === onlyAuth && narrows(t, last.terms) ? last.out : rows;
     const out: Row[] = [];
-    for (const r of rows) {
+    for (const r of from) {
       if (onlyAuth && !(r.status === 401 || r.status === 403 || r.status === 407 || r.findings.length)) continue;
       if (t.length && !matchesFilter(t, r)) continue;
       out.push(r);
     }
+    lastVisible = { epoch: rowsEpoch, terms: t, onlyAuth, out };
     return out;
   });
   const selected = computed(() => {
@@ -235,6 +244,13 @@ export function createStore(source: NetworkSource) {
   const all = computed(() => {
     void version.value;
     return rows;
+  });
+  /** Rows with an error finding, for the status bar: counted when rows change, not per keystroke. */
+  const errorCount = computed(() => {
+    void version.value;
+    let n = 0;
+    for (const r of rows) if (r.findings.some((f) => f.severity === 'error')) n++;
+    return n;
   });
 
   const unsubscribe = source.subscribe({
@@ -266,6 +282,7 @@ export function createStore(source: NetworkSource) {
     visible,
     selected,
     all,
+    errorCount,
     clear,
     loadBody,
     select(id: number | null) {
