@@ -49,6 +49,8 @@ export default defineConfig(({ mode }): UserConfig => {
       outDir: `dist/${target}`,
       emptyOutDir: true,
       target: 'es2022',
+      // Both browsers preload modules natively (Chrome 66+, Firefox 115+): no polyfill in the panel.
+      modulePreload: { polyfill: false },
       sourcemap: false,
       // crxjs only follows pages named in the manifest; the panel and viewer pages are opened by
       // code (`panels.create`, "Open HAR…"), so they are listed here.

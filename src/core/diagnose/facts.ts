@@ -95,14 +95,7 @@ export class Facts {
     return s === 401 || s === 403 || s === 407;
   }
   get url(): URL | null {
-    return this._url !== UNSET ? this._url : (this._url = this.computeUrl());
-  }
-  private computeUrl(): URL | null {
-    try {
-      return new URL(this.ex.url);
-    } catch {
-      return null;
-    }
+    return this._url !== UNSET ? this._url : (this._url = computeUrl(this));
   }
   get origin(): string {
     return this.url?.origin ?? '';
@@ -150,47 +143,18 @@ export class Facts {
   }
   /** The bearer / DPoP token the request sent (Authorization first, else the query string). */
   get token(): string | null {
-    return this._token !== UNSET ? this._token : (this._token = this.computeToken());
-  }
-  private computeToken(): string | null {
-    const auth = this.credentials.authorization;
-    if (auth && (auth.kind === 'bearer' || auth.kind === 'dpop') && auth.token && !auth.problems.length) return auth.token;
-    if (this.credentials.urlParams.includes('access_token')) {
-      const v = this.url?.searchParams.get('access_token');
-      if (v) return v;
-    }
-    return null;
+    return this._token !== UNSET ? this._token : (this._token = computeToken(this));
   }
   /** Server time: the response Date header, else when the request started (DESIGN §1). */
   get referenceTime(): Date | null {
-    return this._ref !== UNSET ? this._ref : (this._ref = this.computeReferenceTime());
-  }
-  private computeReferenceTime(): Date | null {
-    const date = this.responseHeader('date');
-    // A cached response's Date is when it was first fetched, not now (DESIGN §4).
-    if (date && !this.ex.fromCache) {
-      const ms = parseHttpDate(date);
-      if (Number.isFinite(ms)) return new Date(ms);
-    }
-    return Number.isFinite(this.ex.startedMs) ? new Date(this.ex.startedMs) : null;
+    return this._ref !== UNSET ? this._ref : (this._ref = computeReferenceTime(this));
   }
   get tokenReport(): TokenReport | null {
-    return this._report !== UNSET ? this._report : (this._report = this.computeTokenReport());
-  }
-  private computeTokenReport(): TokenReport | null {
-    const t = this.token;
-    if (!t) return null;
-    const now = this.referenceTime;
-    return inspectToken(t, { ...(now ? { now } : {}), clockToleranceSec: this.tolerance });
+    return this._report !== UNSET ? this._report : (this._report = computeTokenReport(this));
   }
   /** Cross-origin from the page's point of view: the request carried an Origin that differs. */
   get crossOrigin(): boolean {
-    return this._cross !== UNSET ? this._cross : (this._cross = this.computeCrossOrigin());
-  }
-  private computeCrossOrigin(): boolean {
-    const origin = this.requestHeader('origin');
-    if (!origin || origin === 'null') return false;
-    return origin.toLowerCase() !== this.origin.toLowerCase();
+    return this._cross !== UNSET ? this._cross : (this._cross = computeCrossOrigin(this));
   }
   get isPreflight(): boolean {
     return this.ex.method === 'OPTIONS' && (this.ex.resourceType === 'preflight' || this.requestHeader('access-control-request-method') !== null);
@@ -214,12 +178,55 @@ export class Facts {
    * travel in the form body, not in headers, so "no credentials" can't be judged from headers.
    */
   get isTokenRequest(): boolean {
-    return this._tokenRequest !== UNSET ? this._tokenRequest : (this._tokenRequest = this.computeIsTokenRequest());
+    return this._tokenRequest !== UNSET ? this._tokenRequest : (this._tokenRequest = computeIsTokenRequest(this));
   }
-  private computeIsTokenRequest(): boolean {
-    const body = this.ex.requestBody;
-    if (this.ex.method !== 'POST' || !body) return false;
-    if (body.params?.some((p) => p.name === 'grant_type')) return true;
-    return /(?:^|&|[{,]\s*")grant_type(?:=|"\s*:)/.test((body.text ?? '').slice(0, 4096));
+}
+
+// What the getters compute the first time they are asked (module functions: minified names).
+function computeUrl(f: Facts): URL | null {
+  try {
+    return new URL(f.ex.url);
+  } catch {
+    return null;
   }
+}
+
+function computeToken(f: Facts): string | null {
+  const auth = f.credentials.authorization;
+  if (auth && (auth.kind === 'bearer' || auth.kind === 'dpop') && auth.token && !auth.problems.length) return auth.token;
+  if (f.credentials.urlParams.includes('access_token')) {
+    const v = f.url?.searchParams.get('access_token');
+    if (v) return v;
+  }
+  return null;
+}
+
+function computeReferenceTime(f: Facts): Date | null {
+  const date = f.responseHeader('date');
+  // A cached response's Date is when it was first fetched, not now (DESIGN §4).
+  if (date && !f.ex.fromCache) {
+    const ms = parseHttpDate(date);
+    if (Number.isFinite(ms)) return new Date(ms);
+  }
+  return Number.isFinite(f.ex.startedMs) ? new Date(f.ex.startedMs) : null;
+}
+
+function computeTokenReport(f: Facts): TokenReport | null {
+  const t = f.token;
+  if (!t) return null;
+  const now = f.referenceTime;
+  return inspectToken(t, { ...(now ? { now } : {}), clockToleranceSec: f.tolerance });
+}
+
+function computeCrossOrigin(f: Facts): boolean {
+  const origin = f.requestHeader('origin');
+  if (!origin || origin === 'null') return false;
+  return origin.toLowerCase() !== f.origin.toLowerCase();
+}
+
+function computeIsTokenRequest(f: Facts): boolean {
+  const body = f.ex.requestBody;
+  if (f.ex.method !== 'POST' || !body) return false;
+  if (body.params?.some((p) => p.name === 'grant_type')) return true;
+  return /(?:^|&|[{,]\s*")grant_type(?:=|"\s*:)/.test((body.text ?? '').slice(0, 4096));
 }
