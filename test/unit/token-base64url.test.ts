@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { base64urlDecodeString, base64urlIssues, base64urlToBytes, bytesToBase64url, isBase64url, utf8Decode, utf8Encode } from '../../src/core/util/base64url.js';
+import { asciiFromBase64url, base64urlByteLength, base64urlDecodeString, base64urlIssues, base64urlToBytes, bytesToBase64url, isBase64url, utf8Decode, utf8Encode } from '../../src/core/util/base64url.js';
 
 // Reference behaviour: Node's Buffer (an independent implementation of RFC 4648 §5 and UTF-8).
 describe('base64url against Node Buffer', () => {
@@ -64,5 +64,49 @@ describe('base64url against Node Buffer', () => {
     expect(Array.from(base64urlToBytes('Zm8=', { lenient: true })!)).toEqual([0x66, 0x6f]);
     expect(base64urlToBytes('+/8', { lenient: true })).not.toBeNull();
     expect(base64urlToBytes('a!b', { lenient: true })).toBeNull();
+  });
+});
+
+// The native shortcuts must answer exactly as the JavaScript decoders they stand in for.
+describe('native shortcuts agree with the full decoders', () => {
+  const b64ish = fc.string({ unit: fc.constantFrom(...'AZaz09-_+/=.é \n'.split('')), maxLength: 40 });
+  const inputs = fc.oneof(b64ish, fc.uint8Array({ maxLength: 60 }).map((b) => Buffer.from(b).toString('base64url')), fc.string({ unit: 'grapheme', maxLength: 30 }).map((s) => Buffer.from(s).toString('base64url')));
+
+  test('base64urlByteLength is the length base64urlToBytes (lenient) gives, or null where it gives null', () => {
+    fc.assert(
+      fc.property(inputs, (s) => {
+        expect(base64urlByteLength(s)).toBe(base64urlToBytes(s, { lenient: true })?.length ?? null);
+      }),
+    );
+  });
+
+  test('asciiFromBase64url, when it answers, gives the text utf8Decode(base64urlToBytes(lenient)) gives', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(inputs, (s) => {
+        const fast = asciiFromBase64url(s);
+        if (fast === null) return;
+        answered++;
+        const bytes = base64urlToBytes(s, { lenient: true });
+        expect(bytes).not.toBeNull();
+        expect(fast).toBe(utf8Decode(bytes!));
+      }),
+    );
+    expect(answered).toBeGreaterThan(10);
+  });
+
+  test('asciiFromBase64url declines non-ASCII text and padding (the full decoder reports those)', () => {
+    expect(asciiFromBase64url(Buffer.from('{"name":"Zoë"}').toString('base64url'))).toBeNull();
+    expect(asciiFromBase64url('eyJhIjoxfQ==')).toBeNull();
+    expect(asciiFromBase64url(Buffer.from('{"a":1}').toString('base64url'))).toBe('{"a":1}');
+  });
+
+  test('base64urlIssues on plain base64url characters: no issue exactly when Buffer re-encodes it unchanged', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'AZaz09-_QgwB'.split('')), maxLength: 40 }), (s) => {
+        const canonical = s.length % 4 !== 1 && Buffer.from(s, 'base64url').toString('base64url') === s;
+        expect(base64urlIssues(s).length === 0).toBe(canonical);
+      }),
+    );
   });
 });

@@ -8,13 +8,19 @@ import type { Exchange } from '../har/exchange.js';
 import type { Problem } from '../problem.js';
 import { Facts, type DiagnosisOptions } from './facts.js';
 import type { Analysis, EntryResult, Finding, FindingCode, FindingSeverity } from './finding.js';
-import type { FindingDraft, RuleContext } from './rule.js';
+import { rulesFor, scopeOf, type FindingDraft, type Rule, type RuleContext, type RuleScope } from './rule.js';
 import { RULES } from './rules/index.js';
 import { Session } from './session.js';
 
 export type { DiagnosisOptions };
 
 const RANK: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
+
+const BY_SCOPE: Record<RuleScope, Rule[]> = {
+  failure: rulesFor(RULES, 'failure'),
+  challenged: rulesFor(RULES, 'challenged'),
+  any: rulesFor(RULES, 'any'),
+};
 
 export interface Diagnosis {
   /** Findings for this exchange, judged against the exchanges added before it. */
@@ -31,7 +37,9 @@ export function createDiagnosis(opts: DiagnosisOptions = {}): Diagnosis {
       const f = new Facts(exchange, opts);
       context.f = f;
       found.clear();
-      for (const rule of RULES) {
+      const rules = BY_SCOPE[scopeOf(f.status, f.challengeLines.length > 0)];
+      for (let i = 0; i < rules.length; i++) {
+        const rule = rules[i]!;
         const draft = rule.check(context);
         if (draft) found.set(rule.code, draft);
       }

@@ -19,9 +19,32 @@ export interface RuleContext {
   found: Map<FindingCode, FindingDraft>;
 }
 
+/**
+ * Which exchanges a rule can find anything in. The engine doesn't call a rule outside its scope:
+ * most exchanges of a HAR are healthy, and asking every rule about each of them showed in
+ * analysis time. test/unit/rule-scope.test.ts holds every rule to its scope.
+ * - `failure`: responses of 400 and up, or no response (status 0, or no valid status);
+ * - `challenged`: those, and any response that carries a challenge (WWW-Authenticate);
+ * - `any` (the default): every exchange.
+ */
+export type RuleScope = 'failure' | 'challenged' | 'any';
+
 export interface Rule {
   code: FindingCode;
+  scope?: RuleScope;
   check(ctx: RuleContext): FindingDraft | null;
+}
+
+/** The scope an exchange is in: only `any` rules apply to a healthy response without a challenge. */
+export function scopeOf(status: number, challenged: boolean): RuleScope {
+  if (status < 100 || status >= 400) return 'failure';
+  return challenged ? 'challenged' : 'any';
+}
+
+/** The rules that apply to exchanges of a scope, in their order. */
+export function rulesFor(rules: readonly Rule[], scope: RuleScope): Rule[] {
+  if (scope === 'failure') return [...rules];
+  return rules.filter((r) => (r.scope ?? 'any') === 'any' || (scope === 'challenged' && r.scope === 'challenged'));
 }
 
 /** "At most a warning" on 2xx/3xx (DESIGN §4). */

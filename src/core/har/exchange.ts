@@ -43,7 +43,7 @@ export interface Exchange {
   responseHeaders: Header[];
   responseCookies: Cookie[];
   responseBody: Body | null;
-  /** `response.redirectURL` or the Location header, '' when none. */
+  /** `response.redirectURL`, else a 3xx's Location header; '' when none. */
   redirectURL: string;
   /** Chrome's `_resourceType` (fetch, xhr, document, preflight, …) when known. */
   resourceType: string | null;

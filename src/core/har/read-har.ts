@@ -28,8 +28,10 @@ function headers(v: unknown): Header[] {
   if (Array.isArray(v)) {
     // Well-formed lists (nearly all) are used as they are: no copy of every header of every entry.
     let wellFormed = true;
-    for (const h of v) {
-      if (!isObj(h) || typeof h.name !== 'string' || typeof h.value !== 'string') {
+    for (let i = 0; i < v.length; i++) {
+      const h: unknown = v[i];
+      // (An array has no string `name`: no separate array test needed.)
+      if (typeof h !== 'object' || h === null || typeof (h as Obj).name !== 'string' || typeof (h as Obj).value !== 'string') {
         wellFormed = false;
         break;
       }
@@ -60,6 +62,11 @@ function body(v: unknown, isResponse: boolean): Body | null {
   return { mimeType, text, size: num(v.size, text?.length ?? 0), ...(params ? { params } : {}) };
 }
 
+function locationOf(list: Header[]): string {
+  for (const h of list) if (h.name.length === 8 && h.name.toLowerCase() === 'location') return h.value;
+  return '';
+}
+
 /** One entry (a HAR file's, or a live DevTools one) into an Exchange. Never throws. */
 export function normalizeEntry(raw: unknown, index: number): Exchange {
   const e = isObj(raw) ? raw : {};
@@ -67,12 +74,10 @@ export function normalizeEntry(raw: unknown, index: number): Exchange {
   const res = isObj(e.response) ? e.response : {};
   const startedDateTime = str(e.startedDateTime);
   const responseHeaders = headers(res.headers);
-  let redirectURL = str(res.redirectURL);
-  if (!redirectURL) {
-    const location = responseHeaders.find((h) => h.name.toLowerCase() === 'location');
-    if (location) redirectURL = location.value;
-  }
   const status = Math.trunc(num(res.status));
+  let redirectURL = str(res.redirectURL);
+  // Only a 3xx's Location is a redirect (a 201's names what was created, RFC 9110 §10.2.2).
+  if (!redirectURL && status >= 300 && status < 400) redirectURL = locationOf(responseHeaders);
   const cache = isObj(e.cache) ? e.cache : null;
   const fromCache =
     status === 304 ||

@@ -1,6 +1,6 @@
 import { jwtDecode } from 'jwt-decode';
 import { problem, type Problem } from '../problem.js';
-import { base64urlIssues, base64urlToBytes, utf8Decode, type Base64urlIssue } from '../util/base64url.js';
+import { asciiFromBase64url, base64urlByteLength, base64urlIssues, base64urlToBytes, utf8Decode, type Base64urlIssue } from '../util/base64url.js';
 
 /**
  * Structure of a compact JWS (RFC 7515 §7.1: 3 segments) or JWE (RFC 7516 §7.1: 5 segments).
@@ -81,10 +81,13 @@ function decodeJsonUncached(segment: string, direct: boolean): JsonResult {
   const issues = base64urlIssues(segment).filter((i) => i.kind !== 'non-canonical');
   const fatal = issues.filter((i) => i.kind === 'invalid-character' || i.kind === 'invalid-length');
   if (fatal.length > 0) return { kind: 'base64', issues: fatal };
-  const bytes = base64urlToBytes(segment, { lenient: true });
-  if (!bytes) return { kind: 'base64', issues };
-  const text = utf8Decode(bytes);
-  if (text === null) return { kind: 'utf8' };
+  let text = asciiFromBase64url(segment);
+  if (text === null) {
+    const bytes = base64urlToBytes(segment, { lenient: true });
+    if (!bytes) return { kind: 'base64', issues };
+    text = utf8Decode(bytes);
+    if (text === null) return { kind: 'utf8' };
+  }
   try {
     if (direct) return { kind: 'ok', value: JSON.parse(text) as unknown };
     // Normalize to unpadded base64url (what a strict decoder requires) and let jwt-decode parse it.
@@ -217,8 +220,7 @@ function decodeUncached(token: string, baseOffset: number): JwtParts {
     if (form === 'jws') {
       if (typeof header['enc'] === 'string') problems.push(problem('enc-in-jws', 'warning', 'The header has "enc" (a JWE parameter) but the token has 3 segments (a JWS).', starts[0]));
       const sig = segments[2]!;
-      const bytes = base64urlToBytes(sig, { lenient: true });
-      signatureBytes = bytes ? bytes.length : null;
+      signatureBytes = base64urlByteLength(sig);
       if (typeof alg === 'string') {
         if (alg.toLowerCase() === 'none') {
           // RFC 7518 §3.6: an Unsecured JWS has the empty string as its signature.

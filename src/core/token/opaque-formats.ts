@@ -141,7 +141,8 @@ function sasParams(query: string): Map<string, string> {
 }
 
 function isStorageSas(token: string): boolean {
-  if (!/^\??[A-Za-z0-9%=&._~+/:-]+$/.test(token)) return false;
+  // (`sig=` first: a JWT passes the character test, and splitting it into parameters was wasted.)
+  if (!token.includes('sig=') || !/^\??[A-Za-z0-9%=&._~+/:-]+$/.test(token)) return false;
   const p = sasParams(token);
   return p.has('sig') && p.has('sv');
 }

@@ -1,11 +1,13 @@
 /**
  * Strict base64url (RFC 4648 §5) and UTF-8 helpers for the core.
  *
- * Why not `atob` / `Buffer` / `TextDecoder`: the core must run unchanged in Node, a worker and the
- * DevTools panel, and is type-checked against plain ES2023 (tsconfig.core.json) where none of them
- * is declared. `atob` is also too lenient for diagnosis (it skips whitespace and accepts `+` `/`),
- * and a naive `decodeURIComponent(escape(atob(x)))` breaks on UTF-8 claims. These functions are
- * small, linear-time and never throw on bad input: they return `null` or a description instead.
+ * Why not `atob` / `Buffer` / `TextDecoder` alone: the core must run unchanged in Node, a worker and
+ * the DevTools panel, and is type-checked against plain ES2023 (tsconfig.core.json) where none of
+ * them is declared. `atob` is also too lenient for diagnosis (it skips whitespace and accepts `+` `/`),
+ * and a naive `decodeURIComponent(escape(atob(x)))` breaks on UTF-8 claims. So the checks are ours;
+ * `atob`, where the platform has it, only decodes what they already accepted (asciiFromBase64url).
+ * These functions are linear-time and never throw on bad input: they return `null` or a
+ * description instead.
  */
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -13,6 +15,16 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 /** Sextet value per char code for the base64url alphabet; -1 elsewhere. */
 const SEXTET = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) SEXTET[ALPHABET.charCodeAt(i)] = i;
+
+/** Unpadded base64url characters only. */
+const PLAIN = /^[A-Za-z0-9_-]*$/;
+/** What base64urlToBytes accepts leniently, without padding: base64url or standard base64 characters. */
+const UNPADDED_EITHER = /^[A-Za-z0-9_\-+/]*$/;
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** The platform's `atob` (browsers, workers, Node ≥ 16), looked up without DOM typings. */
+const nativeAtob = (globalThis as { atob?: (data: string) => string }).atob;
 
 /** What is wrong with a would-be base64url string, with the offset of the first offending char. */
 export type Base64urlIssue =
@@ -27,6 +39,12 @@ export type Base64urlIssue =
  * An empty string is valid base64url (it encodes zero bytes).
  */
 export function base64urlIssues(s: string): Base64urlIssue[] {
+  // The usual case, checked natively (tokens run to kilobytes): then only length and trailing bits can be wrong.
+  if (PLAIN.test(s)) {
+    if (s.length % 4 === 1) return [{ kind: 'invalid-length', offset: s.length }];
+    if (s.length % 4 !== 0 && !trailingBitsZero(s, s.length)) return [{ kind: 'non-canonical', offset: s.length - 1 }];
+    return [];
+  }
   const issues: Base64urlIssue[] = [];
   // Padding is only padding at the very end; an `=` anywhere else is just a bad character.
   let dataLength = s.length;
@@ -105,6 +123,37 @@ export function base64urlToBytes(s: string, opts?: { lenient?: boolean }): Uint8
     }
   }
   return o === out.length ? out : out.subarray(0, o);
+}
+
+/**
+ * The text an unpadded base64url (or base64) string encodes, when that text is ASCII, as the JSON
+ * of JOSE headers and claims nearly always is: decoded by the native `atob`, so a long token costs
+ * no JavaScript loop per character. Null when there is no `atob`, when `s` has padding or other
+ * characters, an impossible length, or decodes to non-ASCII bytes: then `utf8Decode(base64urlToBytes(s,
+ * { lenient: true }))` gives the answer (and its reasons). `atob` is only reached once `s` passed our
+ * own alphabet check, so its leniency (it skips whitespace) changes nothing.
+ */
+export function asciiFromBase64url(s: string): string | null {
+  if (nativeAtob === undefined || s.length % 4 === 1 || !UNPADDED_EITHER.test(s)) return null;
+  let text: string;
+  try {
+    text = nativeAtob(s.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    return null;
+  }
+  return ASCII.test(text) ? text : null;
+}
+
+/**
+ * How many bytes `base64urlToBytes(s, { lenient: true })` would give, without decoding: null
+ * where it would give null. (A signature's length is all a diagnosis needs of it.)
+ */
+export function base64urlByteLength(s: string): number | null {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 0x3d) end--;
+  if (end % 4 === 1) return null;
+  const data = end === s.length ? s : s.slice(0, end);
+  return UNPADDED_EITHER.test(data) ? Math.floor((end * 3) / 4) : null;
 }
 
 /** Encodes bytes (or a string, as UTF-8) to unpadded base64url. */

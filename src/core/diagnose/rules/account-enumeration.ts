@@ -24,6 +24,7 @@ const PHRASES = [
 
 export const accountEnumeration: Rule = {
   code: 'account-enumeration',
+  scope: 'failure',
   check({ f }) {
     if (f.status !== 400 && f.status !== 401 && f.status !== 403 && f.status !== 404) return null;
     const text = f.body.slice(0, 16 * 1024).toLowerCase();

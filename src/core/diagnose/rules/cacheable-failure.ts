@@ -3,6 +3,7 @@ import type { Rule } from '../rule.js';
 /** RFC 9111 §3: a 401/403 that caches may store can be replayed after the user signs in. */
 export const cacheableFailure: Rule = {
   code: 'cacheable-failure',
+  scope: 'failure',
   check({ f }) {
     if (f.status !== 401 && f.status !== 403) return null;
     const cc = (f.responseHeader('cache-control') ?? '').toLowerCase();

@@ -5,8 +5,11 @@ export const challengeHiddenByCors: Rule = {
   code: 'challenge-hidden-by-cors',
   check({ f }) {
     // The headers first: nearly every response lacks them, and crossOrigin parses the URL.
-    const present = ['www-authenticate', 'dpop-nonce'].filter((h) => f.responseHeader(h) !== null);
-    if (!present.length || !f.crossOrigin || f.isPreflight || f.responseHeader('access-control-allow-origin') === null) return null;
+    // (challengeLines are WWW-Authenticate's, but Proxy-Authenticate's on a 407.)
+    const challenge = f.status === 407 ? f.responseHeader('www-authenticate') !== null : f.challengeLines.length > 0;
+    const nonce = f.responseHeader('dpop-nonce') !== null;
+    if ((!challenge && !nonce) || !f.crossOrigin || f.isPreflight || f.responseHeader('access-control-allow-origin') === null) return null;
+    const present = challenge ? (nonce ? ['www-authenticate', 'dpop-nonce'] : ['www-authenticate']) : ['dpop-nonce'];
     const exposed = (f.responseHeader('access-control-expose-headers') ?? '').toLowerCase().split(',').map((s) => s.trim());
     // "*" exposes everything only for requests without credentials (Fetch Standard).
     const wildcard = exposed.includes('*') && !f.credentials.cookieNames.length && f.responseHeader('access-control-allow-credentials') !== 'true';

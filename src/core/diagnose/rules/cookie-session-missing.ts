@@ -2,6 +2,7 @@ import type { Rule } from '../rule.js';
 
 export const cookieSessionMissing: Rule = {
   code: 'cookie-session-missing',
+  scope: 'failure',
   check({ f, session }) {
     if ((f.status !== 401 && f.status !== 403) || f.sanitized || f.isPreflight) return null;
     const seen = session.sessionCookiesByHost.get(f.host);

@@ -5,6 +5,7 @@ const MIN_SECRET = 12;
 
 export const credentialEchoed: Rule = {
   code: 'credential-echoed',
+  scope: 'failure',
   check({ f }) {
     if (f.status < 400) return null;
     const secrets: { kind: string; value: string }[] = [];

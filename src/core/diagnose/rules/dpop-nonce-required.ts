@@ -10,6 +10,7 @@ const AS_NONCE_ERROR = /"error"\s*:\s*"use_dpop_nonce"/;
  */
 export const dpopNonceRequired: Rule = {
   code: 'dpop-nonce-required',
+  scope: 'challenged',
   check({ f }) {
     const nonce = f.responseHeader('dpop-nonce');
     if (f.errorCode === 'use_dpop_nonce') return { severity: 'warning', evidence: { 'dpop-nonce': nonce, error_description: f.param('error_description') } };

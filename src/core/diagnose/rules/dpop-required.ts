@@ -4,6 +4,7 @@ import type { Rule } from '../rule.js';
 /** The server offers DPoP (RFC 9449 §7.1) but got a Bearer token or a proof that doesn't fit. */
 export const dpopRequired: Rule = {
   code: 'dpop-required',
+  scope: 'failure',
   check({ f }) {
     if (f.status !== 401 || !f.schemes.has('dpop') || f.errorCode === 'use_dpop_nonce') return null;
     const auth = f.credentials.authorization;

@@ -3,6 +3,7 @@ import type { Rule } from '../rule.js';
 
 export const environmentMismatch: Rule = {
   code: 'environment-mismatch',
+  scope: 'failure',
   check({ f }) {
     if (!f.authFailure) return null;
     const r = f.tokenReport;

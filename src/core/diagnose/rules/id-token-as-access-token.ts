@@ -2,6 +2,7 @@ import type { Rule } from '../rule.js';
 
 export const idTokenAsAccessToken: Rule = {
   code: 'id-token-as-access-token',
+  scope: 'failure',
   check({ f }) {
     if (!f.authFailure) return null;
     const r = f.tokenReport;

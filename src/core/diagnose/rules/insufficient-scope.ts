@@ -3,6 +3,7 @@ import type { Rule } from '../rule.js';
 /** RFC 6750 §3.1 insufficient_scope (or a 403 naming a scope): required vs granted vs missing. */
 export const insufficientScope: Rule = {
   code: 'insufficient-scope',
+  scope: 'challenged',
   check({ f }) {
     // Cheap checks first: this runs for every exchange, bodies can be megabytes.
     if (f.status < 400 && f.errorCode === null) return null;

@@ -2,6 +2,7 @@ import type { Rule } from '../rule.js';
 
 export const malformedAuthorization: Rule = {
   code: 'malformed-authorization',
+  scope: 'failure',
   check({ f }) {
     // A credential the server accepted is not what failed; judging every request's header would
     // also cost the most of any rule on large HARs.

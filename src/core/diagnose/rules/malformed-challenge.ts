@@ -2,6 +2,7 @@ import type { Rule } from '../rule.js';
 
 export const malformedChallenge: Rule = {
   code: 'malformed-challenge',
+  scope: 'challenged',
   check({ f }) {
     if (f.challengeLines.length === 0) return null;
     const errors = f.strictChallenges.problems.filter((p) => p.severity === 'error');

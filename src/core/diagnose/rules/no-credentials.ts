@@ -4,6 +4,7 @@ const HANDSHAKE = new Set(['negotiate', 'ntlm', 'kerberos']);
 
 export const noCredentials: Rule = {
   code: 'no-credentials',
+  scope: 'failure',
   check({ f, found }) {
     // A more specific cause already explains the missing credentials.
     if (found.has('auth-dropped-on-redirect') || found.has('cookie-session-missing')) return null;

@@ -3,6 +3,7 @@ import type { Rule } from '../rule.js';
 /** Browsers never send credentials on a CORS preflight (Fetch Standard §4.8), so auth there always fails. */
 export const preflightRejected: Rule = {
   code: 'preflight-rejected',
+  scope: 'failure',
   check({ f }) {
     if (!f.isPreflight || (f.status !== 401 && f.status !== 403)) return null;
     return {

@@ -7,6 +7,7 @@ import type { Rule } from '../rule.js';
  */
 export const refreshFailed: Rule = {
   code: 'refresh-failed',
+  scope: 'failure',
   check({ f }) {
     if (f.ex.method !== 'POST' || (f.status !== 400 && f.status !== 401 && f.status !== 403)) return null;
     const req = f.ex.requestBody;

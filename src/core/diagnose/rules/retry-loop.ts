@@ -6,6 +6,7 @@ const WINDOW_MS = 60_000;
 /** The same request failing again with the same credentials: retrying can't help. */
 export const retryLoop: Rule = {
   code: 'retry-loop',
+  scope: 'failure',
   check({ f, session }) {
     if (!f.authFailure || f.isPreflight) return null;
     const prev = session.failures.get(failureKey(f));

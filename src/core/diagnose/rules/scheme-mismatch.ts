@@ -2,6 +2,7 @@ import type { Rule } from '../rule.js';
 
 export const schemeMismatch: Rule = {
   code: 'scheme-mismatch',
+  scope: 'failure',
   check({ f }) {
     if (f.status !== 401 && f.status !== 407) return null;
     const auth = f.status === 407 ? f.credentials.proxyAuthorization : f.credentials.authorization;

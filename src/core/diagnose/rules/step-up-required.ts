@@ -3,6 +3,7 @@ import type { Rule } from '../rule.js';
 /** RFC 9470: compare acr_values / max_age with the token's acr / auth_time. */
 export const stepUpRequired: Rule = {
   code: 'step-up-required',
+  scope: 'challenged',
   check({ f }) {
     if (f.errorCode !== 'insufficient_user_authentication') return null;
     const r = f.tokenReport;

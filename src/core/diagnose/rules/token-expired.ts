@@ -3,6 +3,7 @@ import type { Rule } from '../rule.js';
 /** exp before the server's time (RFC 7519 §4.1.4), judged with the configured tolerance. */
 export const tokenExpired: Rule = {
   code: 'token-expired',
+  scope: 'failure',
   check({ f }) {
     if (!f.authFailure && f.status !== 400) return null;
     const r = f.tokenReport;

@@ -7,6 +7,7 @@ import type { Rule } from '../rule.js';
  */
 export const wrongAudience: Rule = {
   code: 'wrong-audience',
+  scope: 'failure',
   check({ f }) {
     if (!f.authFailure) return null;
     const r = f.tokenReport;
