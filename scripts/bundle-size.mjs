@@ -23,13 +23,18 @@ while (queue.length) {
     if (!seen.has(dep)) queue.push(dep);
   }
 }
-// Lazy chunks: dynamic import() targets (the minifier writes them with backticks).
+// Lazy chunks: dynamic import() targets (the minifier writes them with backticks), and what
+// those load in turn (a menu that loads redaction on use).
 const lazy = new Set();
-for (const file of seen) {
-  const code = readFileSync(join(dist, file), 'utf8');
+const toScan = [...seen];
+while (toScan.length) {
+  const code = readFileSync(join(dist, toScan.shift()), 'utf8');
   for (const m of code.matchAll(/import\(\s*[`"']\.?\/?((?:assets\/)?[\w.-]+\.js)[`"']\s*\)/g)) {
     const dep = m[1].startsWith('assets/') ? m[1] : join('assets', m[1]);
-    if (!seen.has(dep)) lazy.add(dep);
+    if (!seen.has(dep) && !lazy.has(dep)) {
+      lazy.add(dep);
+      toScan.push(dep);
+    }
   }
 }
 let lazyGz = 0;

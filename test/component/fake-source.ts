@@ -4,6 +4,7 @@ import type { NetworkSource, RawHarEntry, SourceHandlers } from '../../src/panel
 export function createFakeSource(theme: 'light' | 'dark' = 'light') {
   let handlers: SourceHandlers | null = null;
   const copied: string[] = [];
+  const downloads: { name: string; mime: string; text: string }[] = [];
   const source: NetworkSource = {
     kind: 'test',
     theme,
@@ -20,7 +21,9 @@ export function createFakeSource(theme: 'light' | 'dark' = 'light') {
     openUrl() {},
     loadSettings: () => null,
     saveSettings() {},
-    download() {},
+    download(name, mime, text) {
+      downloads.push({ name, mime, text });
+    },
     async copyText(text) {
       copied.push(text);
     },
@@ -28,6 +31,7 @@ export function createFakeSource(theme: 'light' | 'dark' = 'light') {
   return {
     source,
     copied,
+    downloads,
     push: (...entries: RawHarEntry[]) => handlers!.onEntries(entries),
     navigate: (url: string) => handlers!.onNavigated?.(url),
     notice: (message: string) => handlers!.onNotice?.({ code: 'earlier-requests-unavailable', message }),

@@ -132,4 +132,35 @@ describe('AuthLens panel', () => {
     expect(store.all.value.length).toBe(100);
     expect(screen.getByText(/5 older entries dropped/)).toBeTruthy();
   });
+
+  test('Export: a redacted HAR is previewed, then saved without the token signature; the report is copied', async () => {
+    const { fake, view } = setup();
+    const e = expired401();
+    fake.push(e);
+    await found(view.container, '[data-status="401"]');
+    fireEvent.click(screen.getByText('Export ▾'));
+    fireEvent.click(await screen.findByText('Redacted HAR…'));
+    const confirm = await found(view.container, '[role="alertdialog"]');
+    expect(confirm.textContent).toMatch(/will be removed \(default level\)/);
+    fireEvent.click(screen.getByText('Save'));
+    expect(fake.downloads.map((d) => d.name)).toEqual(['authlens-redacted.har']);
+    const signature = expiredToken().split('.')[2]!;
+    expect(fake.downloads[0]!.text).not.toContain(signature);
+    expect(JSON.parse(fake.downloads[0]!.text).log.entries).toHaveLength(1);
+
+    fireEvent.click(screen.getByText('Export ▾'));
+    fireEvent.click(await screen.findByText('Copy report (Markdown)'));
+    await waitFor(() => expect(fake.copied.length).toBe(1));
+    expect(fake.copied[0]).toContain('token-expired');
+    expect(fake.copied[0]).not.toContain(signature);
+  });
+
+  test('Settings: the clock tolerance typed in is the one the store keeps', async () => {
+    const { store } = setup();
+    fireEvent.click(screen.getByTitle('Settings'));
+    const dialog = await screen.findByRole('dialog', { name: 'Settings' });
+    const input = dialog.querySelector<HTMLInputElement>('input[type="number"]')!;
+    fireEvent.change(input, { target: { value: '120' } });
+    expect(store.settings.value.clockToleranceSec).toBe(120);
+  });
 });

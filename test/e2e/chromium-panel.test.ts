@@ -126,6 +126,17 @@ describe('AuthLens panel in Chromium', () => {
     expect(focused).toBe('Filter requests');
   });
 
+  test('Export menu: the redacted-HAR preview names what will be removed', async () => {
+    // The menus load on first use: this proves the chunk loads under the extension's CSP.
+    await panel.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Export'))!.click());
+    const item = await panel.waitForSelector('[role="menuitem"]', { visible: true, timeout: 5000 });
+    await item!.click();
+    const confirm = await panel.waitForSelector('[role="alertdialog"]', { visible: true, timeout: 10_000 });
+    expect(await confirm!.evaluate((el) => el.textContent)).toMatch(/will be removed \(default level\)/);
+    await panel.evaluate(() => [...document.querySelectorAll('[role="alertdialog"] button')].find((b) => b.textContent === 'Cancel')!.click());
+    await panel.waitForFunction(() => !document.querySelector('[role="alertdialog"]'));
+  });
+
   test('screenshot of the panel', async () => {
     mkdirSync('artifacts', { recursive: true });
     await session.devtools.screenshot({ path: 'artifacts/chromium-panel.png' });

@@ -1,30 +1,21 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Store } from '../store/create-store.js';
-import { analysisOf } from './analysis-of.js';
+
+type Menus = typeof import('./ToolbarMenus.js');
 
 export function Toolbar({ store, filterRef }: { store: Store; filterRef: { current: HTMLInputElement | null } }) {
   const [menu, setMenu] = useState<null | 'export' | 'settings'>(null);
-  const [preview, setPreview] = useState<string | null>(null);
+  const [menus, setMenus] = useState<Menus | null>(null);
+  const [preview, setPreview] = useState<{ message: string; har: unknown } | null>(null);
   const [status, setStatus] = useState('');
-  const pending = useRef<unknown>(null);
-  const s = store.settings.value;
 
-  // Redaction and reports load on first use: they are not needed to capture and diagnose.
-  const redaction = () => import('../../core/redact/index.js');
-
-  async function prepareExport() {
-    const { redactHarDetailed, formatRedactionSummary } = await redaction();
-    const detailed = redactHarDetailed(store.toHar(), { level: s.redactionLevel });
-    pending.current = detailed.har;
-    setPreview(`${detailed.summary.total ? formatRedactionSummary(detailed.summary) : 'nothing'} will be removed (${s.redactionLevel} level). Save the redacted HAR?`);
-    setMenu(null);
+  // The menus' code loads the first time one is opened (see ToolbarMenus).
+  function toggle(which: 'export' | 'settings') {
+    setMenu(menu === which ? null : which);
+    if (!menus) void import('./ToolbarMenus.js').then((m) => setMenus(m));
   }
-  async function copyReport() {
-    const { buildReport } = await redaction();
-    const har = store.toHar();
-    await store.source.copyText(buildReport(analysisOf(store), har, { format: 'md', level: s.redactionLevel }));
-    setStatus('Report copied');
-    setMenu(null);
+  function notify(message: string) {
+    setStatus(message);
     setTimeout(() => setStatus(''), 2000);
   }
 
@@ -62,64 +53,25 @@ export function Toolbar({ store, filterRef }: { store: Store; filterRef: { curre
         </button>
       )}
       <div class="menu-anchor">
-        <button type="button" aria-haspopup="menu" aria-expanded={menu === 'export'} onClick={() => setMenu(menu === 'export' ? null : 'export')}>
+        <button type="button" aria-haspopup="menu" aria-expanded={menu === 'export'} onClick={() => toggle('export')}>
           Export ▾
         </button>
-        {menu === 'export' && (
-          <div class="menu" role="menu">
-            <button type="button" role="menuitem" onClick={() => void prepareExport()}>
-              Redacted HAR…
-            </button>
-            <button type="button" role="menuitem" onClick={() => void copyReport()}>
-              Copy report (Markdown)
-            </button>
-            <button
-              type="button"
-              role="menuitem"
-              onClick={() =>
-                void redaction().then(({ buildReport }) => {
-                  store.source.download('authlens-report.json', 'application/json', buildReport(analysisOf(store), store.toHar(), { format: 'json', level: s.redactionLevel }));
-                  setMenu(null);
-                })
-              }
-            >
-              Save report (JSON)
-            </button>
-          </div>
-        )}
+        {menu === 'export' && menus && <menus.ExportMenu store={store} close={() => setMenu(null)} confirm={(message, har) => setPreview({ message, har })} notify={notify} />}
       </div>
       <div class="menu-anchor">
-        <button type="button" title="Settings" aria-haspopup="dialog" aria-expanded={menu === 'settings'} onClick={() => setMenu(menu === 'settings' ? null : 'settings')}>
+        <button type="button" title="Settings" aria-haspopup="dialog" aria-expanded={menu === 'settings'} onClick={() => toggle('settings')}>
           ⚙
         </button>
-        {menu === 'settings' && (
-          <div class="menu settings" role="dialog" aria-label="Settings">
-            <label>
-              Clock tolerance (s){' '}
-              <input type="number" min={0} max={3600} value={s.clockToleranceSec} onChange={(e) => store.updateSettings({ clockToleranceSec: Number((e.currentTarget as HTMLInputElement).value) || 0 })} />
-            </label>
-            <label>
-              Max entries kept{' '}
-              <input type="number" min={100} max={1000000} value={s.maxEntries} onChange={(e) => store.updateSettings({ maxEntries: Math.max(100, Number((e.currentTarget as HTMLInputElement).value) || 100) })} />
-            </label>
-            <label>
-              Redaction{' '}
-              <select value={s.redactionLevel} onChange={(e) => store.updateSettings({ redactionLevel: (e.currentTarget as HTMLSelectElement).value === 'strict' ? 'strict' : 'default' })}>
-                <option value="default">default (keep JWT claims)</option>
-                <option value="strict">strict (drop personal claims)</option>
-              </select>
-            </label>
-          </div>
-        )}
+        {menu === 'settings' && menus && <menus.SettingsMenu store={store} />}
       </div>
       {status && <span class="toast">{status}</span>}
       {preview && (
         <div class="confirm" role="alertdialog" aria-label="Export redacted HAR">
-          <span>{preview}</span>
+          <span>{preview.message}</span>
           <button
             type="button"
             onClick={() => {
-              store.source.download('authlens-redacted.har', 'application/json', JSON.stringify(pending.current, null, 2));
+              store.source.download('authlens-redacted.har', 'application/json', JSON.stringify(preview.har, null, 2));
               setPreview(null);
             }}
           >
