@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseChallenges, parseChallengesDetailed, serializeChallenges } from '../../src/core/index.js';
@@ -82,6 +83,21 @@ describe('properties', () => {
       const r = parseChallenges(s, { lenient });
       return Array.isArray(r.challenges) && Array.isArray(r.problems);
     }), { numRuns: 3000 });
+  });
+
+  // The diagnosis reuses a lenient reading without problems as the strict one (Facts.strictChallenges).
+  test('a lenient reading without problems is exactly the strict reading', () => {
+    const corpus = (JSON.parse(readFileSync('test/fixtures/challenges-corpus.json', 'utf8')) as { header: string | string[] }[]).map((c) => c.header);
+    const headerish = fc.string({ unit: fc.constantFrom(...'Basic Bearer realm=error"\\,, \t=abc/+\u0001é'.split('')), maxLength: 60 });
+    const check = (h: string | string[]) => {
+      const lenient = parseChallenges(h, { lenient: true });
+      if (lenient.problems.length) return;
+      const strict = parseChallenges(h);
+      expect(strict.problems).toEqual([]);
+      expect(strict.challenges).toEqual(lenient.challenges);
+    };
+    corpus.forEach(check);
+    fc.assert(fc.property(fc.oneof(headerish, fc.string({ maxLength: 80 }), fc.array(challenge, { minLength: 1, maxLength: 3 }).map(serializeChallenges)), check), { numRuns: 3000 });
   });
 
   test('parse → serialize → parse is stable for valid input', () => {

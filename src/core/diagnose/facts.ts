@@ -123,9 +123,15 @@ export class Facts {
   get challenges(): ChallengeResult {
     return this._challenges !== UNSET ? this._challenges : (this._challenges = this.challengeLines.length ? parseChallenges(this.challengeLines, { lenient: true, field: this.challengeField }) : NO_CHALLENGES);
   }
-  /** Strict reading, for `malformed-challenge`. */
+  /**
+   * Strict reading, for `malformed-challenge`. Lenient mode departs from the grammar only where it
+   * reports a problem, so a lenient reading without problems is the strict one
+   * (test/unit/challenge-parser.test.ts holds the parser to that).
+   */
   get strictChallenges(): ChallengeResult {
-    return this._strict !== UNSET ? this._strict : (this._strict = this.challengeLines.length ? parseChallenges(this.challengeLines, { field: this.challengeField }) : NO_CHALLENGES);
+    if (this._strict !== UNSET) return this._strict;
+    const lenient = this.challenges;
+    return (this._strict = lenient.problems.length === 0 ? lenient : parseChallenges(this.challengeLines, { field: this.challengeField }));
   }
   get schemes(): Set<string> {
     return this._schemes !== UNSET ? this._schemes : (this._schemes = new Set(this.challenges.challenges.map((c) => c.scheme.toLowerCase())));

@@ -41,7 +41,8 @@ export class Session {
         index: ex.index,
         fromUrl: ex.url,
         fromOrigin: f.origin,
-        hadAuthorization: f.credentials.authorization !== null,
+        // (Any Authorization header counts: no need to parse the request's credentials for it.)
+        hadAuthorization: f.requestHeader('authorization') !== null,
         apiCall: f.isApiCall || (this.redirects.get(ex.url)?.apiCall ?? false),
       });
     }
