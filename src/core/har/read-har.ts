@@ -59,7 +59,9 @@ function body(v: unknown, isResponse: boolean): Body | null {
   let text: string | null = typeof v.text === 'string' ? v.text : null;
   if (text !== null && isResponse && str(v.encoding).toLowerCase() === 'base64') text = base64ToText(text, mimeType);
   const params = Array.isArray(v.params) ? v.params.filter(isObj).map((p) => ({ name: str(p.name), value: str(p.value) })) : undefined;
-  return { mimeType, text, size: num(v.size, text?.length ?? 0), ...(params ? { params } : {}) };
+  const out: Body = { mimeType, text, size: num(v.size, text?.length ?? 0) };
+  if (params) out.params = params;
+  return out;
 }
 
 function locationOf(list: Header[]): string {

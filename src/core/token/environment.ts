@@ -40,6 +40,17 @@ export interface HostParts {
  * of the ES2023 library that core is checked against, and it throws on the odd issuer).
  */
 export function hostAndPath(issuerOrHost: string): HostParts {
+  // A token's issuer is asked about twice in a row (provider, then environment), and a session's
+  // tokens share their issuer: the last answer is kept (callers only read it).
+  if (issuerOrHost === lastHostInput && lastHostParts !== null) return lastHostParts;
+  lastHostParts = splitHostAndPath(issuerOrHost);
+  lastHostInput = issuerOrHost;
+  return lastHostParts;
+}
+let lastHostInput = '';
+let lastHostParts: HostParts | null = null;
+
+function splitHostAndPath(issuerOrHost: string): HostParts {
   let s = issuerOrHost.trim();
   const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(s);
   if (scheme) s = s.slice(scheme[0].length);
@@ -74,6 +85,17 @@ export function isLoopbackHost(host: string): boolean {
  * (`dev-abc.us.auth0.com`) say "dev", which is usually right and only ever a hint.
  */
 export function environmentOf(issuerOrHost: string): Environment | null {
+  const known = environments.get(issuerOrHost);
+  if (known !== undefined) return known;
+  const env = computeEnvironment(issuerOrHost);
+  if (environments.size >= 256) environments.clear();
+  environments.set(issuerOrHost, env);
+  return env;
+}
+/** Issuers and hosts repeat across a session's tokens and requests: each is judged once. */
+const environments = new Map<string, Environment | null>();
+
+function computeEnvironment(issuerOrHost: string): Environment | null {
   const { host, path } = hostAndPath(issuerOrHost);
   if (isLoopbackHost(host) || host.endsWith('.local')) return 'localhost';
   // The TLD is skipped: `.dev` and `.live` are ordinary public suffixes.
