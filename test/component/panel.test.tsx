@@ -163,4 +163,16 @@ describe('AuthLens panel', () => {
     fireEvent.change(input, { target: { value: '120' } });
     expect(store.settings.value.clockToleranceSec).toBe(120);
   });
+
+  test('"Copy fix" copies the finding\'s fix for both sides, with its references', async () => {
+    const { fake, view } = setup();
+    fake.push(expired401());
+    fireEvent.click(await found(view.container, '[data-status="401"]'));
+    const card = await found(view.container, '[data-code="token-expired"]');
+    fireEvent.click(card.querySelector<HTMLButtonElement>('button.copy-fix')!);
+    await waitFor(() => expect(fake.copied.length).toBe(1));
+    expect(fake.copied[0]).toMatch(/^.*\(token-expired\)\nCalling the API: .+\nBuilding the API: .+/);
+    expect(fake.copied[0]).toContain('RFC 7519 §4.1.4: https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4');
+    await waitFor(() => expect(screen.getByText('Fix copied')).toBeTruthy());
+  });
 });

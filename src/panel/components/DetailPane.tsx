@@ -44,7 +44,7 @@ export function DetailPane({ store, row }: { store: Store; row: Row }) {
       <div class="tab-body" role="tabpanel">
         {tab === 'Diagnosis' &&
           (row.findings.length ? (
-            row.findings.map((f) => <FindingCard key={f.code} finding={f} openUrl={(u) => store.source.openUrl(u)} />)
+            row.findings.map((f) => <FindingCard key={f.code} finding={f} openUrl={(u) => store.source.openUrl(u)} copy={(t) => copy(t, 'Fix')} />)
           ) : (
             <p class="empty">Nothing wrong found in this exchange.</p>
           ))}

@@ -8,7 +8,13 @@ function show(v: unknown): string {
 }
 
 /** One finding: the only elements in the panel that carry data-code (DESIGN §3.3). */
-export function FindingCard({ finding, openUrl }: { finding: Finding; openUrl: (url: string) => void }) {
+/** The fix as text for a ticket or a commit message: title, both sides of the fix, references. */
+export function fixText(finding: Finding): string {
+  const refs = (FINDINGS[finding.code]?.refs ?? []).map((r) => `- ${r.label}: ${r.url}`);
+  return [`${finding.title} (${finding.code})`, `Calling the API: ${finding.fix.client}`, `Building the API: ${finding.fix.server}`, ...refs].join('\n');
+}
+
+export function FindingCard({ finding, openUrl, copy }: { finding: Finding; openUrl: (url: string) => void; copy: (text: string) => void }) {
   const refs = FINDINGS[finding.code]?.refs ?? [];
   const evidence = Object.entries(finding.evidence).filter(([, v]) => v !== undefined);
   return (
@@ -38,6 +44,9 @@ export function FindingCard({ finding, openUrl }: { finding: Finding; openUrl: (
         <div>
           <strong>Building the API:</strong> {finding.fix.server}
         </div>
+        <button type="button" class="copy-fix" title="Copy the fix and its references" onClick={() => copy(fixText(finding))}>
+          Copy fix
+        </button>
       </div>
       {refs.length > 0 && (
         <div class="refs">
