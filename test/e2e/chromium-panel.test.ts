@@ -133,7 +133,7 @@ describe('AuthLens panel in Chromium', () => {
     await item!.click();
     const confirm = await panel.waitForSelector('[role="alertdialog"]', { visible: true, timeout: 10_000 });
     expect(await confirm!.evaluate((el) => el.textContent)).toMatch(/will be removed \(default level\)/);
-    await panel.evaluate(() => [...document.querySelectorAll('[role="alertdialog"] button')].find((b) => b.textContent === 'Cancel')!.click());
+    await panel.evaluate(() => [...document.querySelectorAll('[role="alertdialog"] button')].find((b) => b.textContent === 'Cancel')!.dispatchEvent(new MouseEvent('click', { bubbles: true })));
     await panel.waitForFunction(() => !document.querySelector('[role="alertdialog"]'));
   });
 
