@@ -31,10 +31,11 @@ export function createDiagnosis(opts: DiagnosisOptions = {}): Diagnosis {
   const session = new Session();
   // One context for every exchange: most find nothing, and the allocations showed in HAR analysis.
   const found = new Map<FindingCode, FindingDraft>();
+  let facts: Facts | null = null;
   const context: RuleContext = { f: null as unknown as Facts, session, found };
   return {
     add(exchange) {
-      const f = new Facts(exchange, opts);
+      const f = facts === null ? (facts = new Facts(exchange, opts)) : facts.reset(exchange);
       context.f = f;
       found.clear();
       const rules = BY_SCOPE[scopeOf(f.status, f.challengeLines.length > 0)];

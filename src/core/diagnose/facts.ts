@@ -64,12 +64,24 @@ export class Facts {
   readonly tolerance: number;
   readonly sanitized: boolean;
 
-  constructor(
-    readonly ex: Exchange,
-    opts: DiagnosisOptions,
-  ) {
+  /** The exchange these facts are about (see `reset`). */
+  ex: Exchange;
+
+  constructor(ex: Exchange, opts: DiagnosisOptions) {
+    this.ex = ex;
     this.tolerance = opts.clockToleranceSec ?? 60;
     this.sanitized = opts.sanitized ?? false;
+  }
+
+  /**
+   * The same facts object for the next exchange, everything computed forgotten: the engine judges
+   * exchanges one at a time, and a new object for each showed in HAR analysis (allocation, GC).
+   */
+  reset(ex: Exchange): this {
+    this.ex = ex;
+    this._url = this._lines = this._challenges = this._strict = this._schemes = this._creds = UNSET;
+    this._token = this._ref = this._report = this._cross = this._body = this._tokenRequest = UNSET;
+    return this;
   }
 
   // Computed facts, at most once each (UNSET until asked): plain fields, no per-exchange Map.
@@ -98,10 +110,10 @@ export class Facts {
     return this._url !== UNSET ? this._url : (this._url = computeUrl(this));
   }
   get origin(): string {
-    return this.url?.origin ?? '';
+    return authorityOf(this).origin;
   }
   get host(): string {
-    return this.url?.hostname.toLowerCase() ?? '';
+    return authorityOf(this).host;
   }
   get loopback(): boolean {
     return LOOPBACK.test(this.host);
@@ -189,6 +201,56 @@ export class Facts {
 }
 
 // What the getters compute the first time they are asked (module functions: minified names).
+
+interface Authority {
+  origin: string;
+  host: string;
+}
+const NO_AUTHORITY: Authority = { origin: '', host: '' };
+/** Origin and host per URL prefix ("https://host:port"): a session's requests go to a few of them. */
+const authorities = new Map<string, Authority>();
+
+/**
+ * Origin and lower-case host of the exchange's URL. For http(s) URLs they depend only on the part
+ * before the first "/", "?", "#" or "\\" after "//" (WHATWG URL authority state), so that prefix
+ * is parsed once per session instead of every URL; anything else is parsed whole.
+ */
+function authorityOf(f: Facts): Authority {
+  const url = f.ex.url;
+  const start = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : -1;
+  // (More slashes after "//" are skipped by the parser: such URLs are parsed whole.)
+  const first = start < 0 ? -1 : url.charCodeAt(start);
+  if (start < 0 || first === 0x2f || first === 0x5c || Number.isNaN(first)) return wholeUrlAuthority(f);
+  let end = start;
+  while (end < url.length) {
+    const c = url.charCodeAt(end);
+    if (c === 0x2f || c === 0x3f || c === 0x23 || c === 0x5c) break;
+    end++;
+  }
+  // The parser trims spaces and control characters from the end of its input: a prefix ending in
+  // one would parse differently from the whole URL.
+  if (url.charCodeAt(end - 1) <= 0x20) return wholeUrlAuthority(f);
+  const prefix = url.slice(0, end);
+  let known = authorities.get(prefix);
+  if (known === undefined) {
+    let u: URL | null = null;
+    try {
+      u = new URL(prefix);
+    } catch {
+      // not a URL
+    }
+    known = u ? { origin: u.origin, host: u.hostname.toLowerCase() } : NO_AUTHORITY;
+    if (authorities.size >= 1024) authorities.clear();
+    authorities.set(prefix, known);
+  }
+  return known;
+}
+
+function wholeUrlAuthority(f: Facts): Authority {
+  const u = f.url;
+  return u ? { origin: u.origin, host: u.hostname.toLowerCase() } : NO_AUTHORITY;
+}
+
 function computeUrl(f: Facts): URL | null {
   try {
     return new URL(f.ex.url);

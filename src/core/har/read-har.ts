@@ -46,8 +46,11 @@ function headers(v: unknown): Header[] {
   return [];
 }
 
+const NO_COOKIES = Object.freeze([]) as unknown as Cookie[];
+
 function cookies(v: unknown): Cookie[] {
-  if (!Array.isArray(v)) return [];
+  // Most entries have none: one shared, frozen empty list instead of a new one for each.
+  if (!Array.isArray(v) || v.length === 0) return NO_COOKIES;
   const out: Cookie[] = [];
   for (const c of v) if (isObj(c) && typeof c.name === 'string') out.push({ name: c.name, value: str(c.value) });
   return out;
