@@ -63,7 +63,8 @@ export async function runHar({ quick = false, sizes = quick ? [10e6] : [10e6, 10
       rows.push({ what: `${mb} MB HAR: (read+parse+analyze) / (read+parse)`, value: `${fmt(ratio, 2)}× (${fmt(analyzeMs)} / ${fmt(parseMs)} ms)`, target: headline ? '≤ 1.25×' : '(reported)', ok: headline ? ratio <= 1.25 : null });
       rows.push({ what: `${mb} MB HAR: analysis's extra peak RSS / file size`, value: `${fmt(extra, 2)}× (${fmt(parseRss / 1e6)} → ${fmt(analyzeRss / 1e6)} MB)`, target: headline ? '≤ 0.5×' : '(reported)', ok: headline ? extra <= 0.5 : null });
       rows.push({ what: `${mb} MB HAR: redactHar throughput`, value: `${fmt(redactMBs, 1)} MB/s`, target: '(reported)', ok: null });
-      guards.push({ name: `analysis on ${mb} MB ≤ 5× read+parse (baseline ≈ 2–2.9×)`, value: `${fmt(ratio, 2)}×`, ok: ratio <= 5 });
+      // Baseline ≈ 1.6–1.8×: analysis adds ≈ 0.7× read+parse on this small file; twice that, with room for noise, is 3×.
+      guards.push({ name: `analysis on ${mb} MB ≤ 3× read+parse (baseline ≈ 1.6–1.8×)`, value: `${fmt(ratio, 2)}×`, ok: ratio <= 3 });
     }
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
