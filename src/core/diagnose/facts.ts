@@ -118,12 +118,12 @@ export class Facts {
   get loopback(): boolean {
     return LOOPBACK.test(this.host);
   }
-  // First value wins, like headerValue.
+  // First value wins, like headerValue. `name` in lower case (every caller passes a literal).
   requestHeader(name: string): string | null {
-    return firstHeader(this.ex.requestHeaders, name.toLowerCase());
+    return firstHeader(this.ex.requestHeaders, name);
   }
   responseHeader(name: string): string | null {
-    return firstHeader(this.ex.responseHeaders, name.toLowerCase());
+    return firstHeader(this.ex.responseHeaders, name);
   }
   get challengeField(): 'WWW-Authenticate' | 'Proxy-Authenticate' {
     return this.ex.status === 407 ? 'Proxy-Authenticate' : 'WWW-Authenticate';

@@ -7,7 +7,8 @@ export const tokenInUrl: Rule = {
   code: 'token-in-url',
   check({ f }) {
     // Cheap pre-check before parsing the query (runs for every request).
-    if (!CANDIDATE.test(f.ex.url)) return null;
+    const url = f.ex.url;
+    if (url.indexOf('?') === -1 || !CANDIDATE.test(url)) return null;
     const params = f.credentials.urlParams;
     if (!params.length) return null;
     return { severity: 'warning', title: `A credential travels in the URL (${params.join(', ')})`, evidence: { parameters: params } };
