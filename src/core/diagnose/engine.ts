@@ -16,6 +16,8 @@ export type { DiagnosisOptions };
 
 const RANK: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
 
+const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
+
 const BY_SCOPE: Record<RuleScope, Rule[]> = {
   failure: rulesFor(RULES, 'failure'),
   challenged: rulesFor(RULES, 'challenged'),
@@ -45,7 +47,8 @@ export function createDiagnosis(opts: DiagnosisOptions = {}): Diagnosis {
         if (draft) found.set(rule.code, draft);
       }
       session.record(f);
-      if (found.size === 0) return [];
+      // Most exchanges have nothing: one shared, frozen empty list for all of them.
+      if (found.size === 0) return NO_FINDINGS;
       const findings: Finding[] = [];
       for (const [code, draft] of found) findings.push(toFinding(code, draft));
       // Most likely cause first: errors, then warnings, then info; rule order within a rank.
