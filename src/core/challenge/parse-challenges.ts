@@ -482,7 +482,7 @@ function scan(s: string, problems: Problem[], opts: ParseChallengesOptions | und
   scanner.start(s, opts?.lenient === true, detailed, problems);
   scanner.run();
   let hadErrors = false;
-  for (const p of problems) if (p.severity === 'error') hadErrors = true;
+  for (let i = 0; i < problems.length; i++) if (problems[i]!.severity === 'error') hadErrors = true;
   checkSchemes(scanner, opts?.field ?? 'WWW-Authenticate', hadErrors, problems);
   const challenges = scanner.challenges;
   scanner.finish();

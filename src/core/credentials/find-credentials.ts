@@ -58,8 +58,10 @@ export function findCredentials(headers: readonly Header[], cookies: readonly Co
   let dpopProof: string | null = null;
   const apiKeyHeaders: string[] = [];
   const cookieNames = new Set<string>();
-  for (const c of cookies) cookieNames.add(c.name);
-  for (const h of headers) {
+  // Index loops: this runs for every failing request, mostly before V8 optimizes it.
+  for (let i = 0; i < cookies.length; i++) cookieNames.add(cookies[i]!.name);
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i]!;
     const name = h.name.toLowerCase();
     if (name === 'authorization') authorization ??= parseAuthorization(h.value);
     else if (name === 'proxy-authorization') proxyAuthorization ??= parseAuthorization(h.value);

@@ -49,10 +49,16 @@ export function createDiagnosis(opts: DiagnosisOptions = {}): Diagnosis {
       session.record(f);
       // Most exchanges have nothing: one shared, frozen empty list for all of them.
       if (found.size === 0) return NO_FINDINGS;
+      // Most likely cause first: errors, then warnings, then info; rule order within a rank. An
+      // insertion as they come (a handful each): Array#sort allocated a work buffer every time.
       const findings: Finding[] = [];
-      for (const [code, draft] of found) findings.push(toFinding(code, draft));
-      // Most likely cause first: errors, then warnings, then info; rule order within a rank.
-      return findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+      found.forEach((draft, code) => {
+        const finding = toFinding(code, draft);
+        let at = findings.length;
+        while (at > 0 && RANK[findings[at - 1]!.severity] > RANK[finding.severity]) at--;
+        findings.splice(at, 0, finding);
+      });
+      return findings;
     },
   };
 }

@@ -148,9 +148,26 @@ export class Facts {
   get schemes(): Set<string> {
     return this._schemes !== UNSET ? this._schemes : (this._schemes = new Set(this.challenges.challenges.map((c) => c.scheme.toLowerCase())));
   }
+  /**
+   * Every offered scheme is a connection handshake (Negotiate, NTLM, Kerberos, RFC 4559): a 401
+   * to a request without credentials is then the handshake's first leg, by design.
+   */
+  get handshakeOnly(): boolean {
+    const schemes = this.schemes;
+    let all = schemes.size > 0;
+    // (forEach: no iterator allocated per step in unoptimized code.)
+    schemes.forEach((s) => {
+      if (s !== 'negotiate' && s !== 'ntlm' && s !== 'kerberos') all = false;
+    });
+    return all;
+  }
   /** The first challenge parameter of that name, across challenges (error, scope, …). */
   param(name: string): string | null {
-    for (const c of this.challenges.challenges) if (c.params[name] !== undefined) return c.params[name]!;
+    const list = this.challenges.challenges;
+    for (let i = 0; i < list.length; i++) {
+      const v = list[i]!.params[name];
+      if (v !== undefined) return v;
+    }
     return null;
   }
   get errorCode(): string | null {

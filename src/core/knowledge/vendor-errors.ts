@@ -143,7 +143,10 @@ export function matchVendorErrors(input: { status: number; body: string | null; 
     const { match: _match, where: _where, ...entry } = e;
     out.push({ ...entry, matchedIn, excerpt: text.slice(Math.max(0, at - 40), at + e.code.length + 60).replace(/\s+/g, ' ').trim() });
   };
-  for (const h of input.headers) {
+  // Index loops here and below: this runs for every failure, too rarely for V8 to optimize it in
+  // one pass over a HAR, and an unoptimized for-of allocates per step.
+  for (let i = 0; i < input.headers.length; i++) {
+    const h = input.headers[i]!;
     const name = h.name.toLowerCase();
     if (name === 'x-amzn-errortype' || name === 'x-amz-errortype') {
       const code = h.value.split(':')[0]!.trim();
@@ -153,7 +156,8 @@ export function matchVendorErrors(input: { status: number; body: string | null; 
   }
   const text = input.body ? input.body.slice(0, SCAN_LIMIT) : '';
   if (text) {
-    for (const e of VENDOR_ERRORS) {
+    for (let i = 0; i < VENDOR_ERRORS.length; i++) {
+      const e = VENDOR_ERRORS[i]!;
       if (e.where && !(input.url && e.where.test(input.url))) continue;
       const at = e.match ? matchAll(e.match, text) : text.indexOf(e.code);
       if (at !== -1) add(e, 'body', text, at);
@@ -170,8 +174,8 @@ export function matchVendorErrors(input: { status: number; body: string | null; 
 /** Where the first pattern matched, or -1 unless every pattern matches. */
 function matchAll(patterns: readonly RegExp[], text: string): number {
   let at = -1;
-  for (const p of patterns) {
-    const m = p.exec(text);
+  for (let i = 0; i < patterns.length; i++) {
+    const m = patterns[i]!.exec(text);
     if (!m) return -1;
     if (at === -1) at = m.index;
   }

@@ -118,7 +118,9 @@ const BY_PREFIX_LENGTH = [...OPAQUE_FORMATS].sort((a, b) => b.prefix.length - a.
 
 /** The opaque format `token` matches, or null. */
 export function matchOpaqueFormat(token: string): OpaqueFormat | null {
-  for (const f of BY_PREFIX_LENGTH) {
+  // (An index loop: this runs for every failing request's token, mostly before V8 optimizes it.)
+  for (let i = 0; i < BY_PREFIX_LENGTH.length; i++) {
+    const f = BY_PREFIX_LENGTH[i]!;
     if (token.startsWith(f.prefix) && (!f.rest || f.rest.test(token.slice(f.prefix.length)))) return f;
   }
   if (isStorageSas(token)) return AZURE_STORAGE;

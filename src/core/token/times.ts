@@ -95,7 +95,8 @@ export function judgeTimes(
   const ms: Record<TimeClaim, number | null> = { exp: null, nbf: null, iat: null, auth_time: null };
   const problems: Problem[] = [];
   if (claims) {
-    for (const claim of TIME_CLAIMS) {
+    for (let i = 0; i < TIME_CLAIMS.length; i++) {
+      const claim = TIME_CLAIMS[i]!;
       const parsed = parseNumericDate(claim, claims[claim]);
       problems.push(...parsed.problems);
       ms[claim] = parsed.ms;

@@ -11,8 +11,18 @@ export const credentialEchoed: Rule = {
     const secrets: { kind: string; value: string }[] = [];
     const auth = f.credentials.authorization;
     if (auth?.token && auth.token.length >= MIN_SECRET) secrets.push({ kind: `${auth.scheme} credentials`, value: auth.token });
-    for (const h of f.ex.requestHeaders) if (f.credentials.apiKeyHeaders.includes(h.name) && h.value.length >= MIN_SECRET) secrets.push({ kind: h.name, value: h.value });
-    for (const c of f.ex.requestCookies) if (c.value.length >= MIN_SECRET) secrets.push({ kind: `cookie ${c.name}`, value: c.value });
+    // Index loops: this runs for every failure, mostly before V8 optimizes it.
+    const headers = f.ex.requestHeaders;
+    const apiKeyHeaders = f.credentials.apiKeyHeaders;
+    for (let i = 0; i < headers.length; i++) {
+      const h = headers[i]!;
+      if (h.value.length >= MIN_SECRET && apiKeyHeaders.includes(h.name)) secrets.push({ kind: h.name, value: h.value });
+    }
+    const cookies = f.ex.requestCookies;
+    for (let i = 0; i < cookies.length; i++) {
+      const c = cookies[i]!;
+      if (c.value.length >= MIN_SECRET) secrets.push({ kind: `cookie ${c.name}`, value: c.value });
+    }
     if (!secrets.length) return null;
     const body = f.body;
     const where: string[] = [];

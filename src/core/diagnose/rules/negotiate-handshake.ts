@@ -1,13 +1,11 @@
 import type { Rule } from '../rule.js';
 
-const HANDSHAKE = new Set(['negotiate', 'ntlm', 'kerberos']);
-
 /** RFC 4559 §4: the first 401 of Negotiate/NTLM is part of the handshake. */
 export const negotiateHandshake: Rule = {
   code: 'negotiate-handshake',
   scope: 'failure',
   check({ f }) {
-    if (f.status !== 401 || f.schemes.size === 0 || ![...f.schemes].every((s) => HANDSHAKE.has(s))) return null;
+    if (f.status !== 401 || !f.handshakeOnly) return null;
     const auth = f.credentials.authorization;
     return {
       severity: 'info',

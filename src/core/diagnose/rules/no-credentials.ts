@@ -1,7 +1,5 @@
 import type { Rule } from '../rule.js';
 
-const HANDSHAKE = new Set(['negotiate', 'ntlm', 'kerberos']);
-
 export const noCredentials: Rule = {
   code: 'no-credentials',
   scope: 'failure',
@@ -12,7 +10,7 @@ export const noCredentials: Rule = {
     const c = f.credentials;
     if (f.status === 407 ? c.proxyAuthorization : c.any) return null;
     // The first leg of Negotiate/NTLM is a 401 to a request without credentials, by design.
-    if (f.schemes.size > 0 && [...f.schemes].every((s) => HANDSHAKE.has(s))) return null;
+    if (f.handshakeOnly) return null;
     return {
       severity: 'error',
       evidence: { authorization: null, cookies: [], apiKeyHeaders: [], challenge: f.challengeLines.join(', ') || null },
