@@ -165,9 +165,10 @@ function decodeUncached(token: string, baseOffset: number): JwtParts {
   }
 
   // Base64url checks on every segment (RFC 7515 §2: base64url without padding).
-  segments.forEach((seg, i) => {
-    for (const issue of base64urlIssues(seg)) problems.push(base64Problem(issue, role(i), starts[i]!));
-  });
+  for (let i = 0; i < segments.length; i++) {
+    const issues = base64urlIssues(segments[i]!);
+    for (let k = 0; k < issues.length; k++) problems.push(base64Problem(issues[k]!, role(i), starts[i]!));
+  }
 
   const decodeObject = (i: number, code: 'header' | 'payload'): Record<string, unknown> | null => {
     const seg = segments[i];
