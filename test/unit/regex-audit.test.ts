@@ -243,6 +243,7 @@ const AUDIT: Entry[] = [
   { re: /^[A-Za-z0-9\-._~]*$/, hostile: [] },
   { re: /^[A-Za-z0-9_-]*$/, hostile: [] },
   { re: /^[A-Za-z0-9._-]+$/, hostile: [run('a.', '=')] },
+  { re: /[A-Z]/, hostile: [run('a')] },
   { re: /^[A-Za-z0-9_\-+/]*$/, hostile: [run('a+/', '=')] },
   { re: /^[\x00-\x7f]*$/, hostile: [run('a{', '\u00e9')] },
   { re: /^[A-Za-z0-9_\-+/]+=*$/, hostile: [wrap('a', '=', 'x')] },

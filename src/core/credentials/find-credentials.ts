@@ -48,6 +48,8 @@ export interface RequestCredentials {
   any: boolean;
 }
 
+const HAS_UPPER = /[A-Z]/;
+
 export function isSessionCookieName(name: string): boolean {
   return name.length <= 64 && SESSION_COOKIE.test(name);
 }
@@ -62,7 +64,8 @@ export function findCredentials(headers: readonly Header[], cookies: readonly Co
   for (let i = 0; i < cookies.length; i++) cookieNames.add(cookies[i]!.name);
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i]!;
-    const name = h.name.toLowerCase();
+    // Most names arrive in lower case (HTTP/2): lower-casing them anyway made a copy of each.
+    const name = HAS_UPPER.test(h.name) ? h.name.toLowerCase() : h.name;
     if (name === 'authorization') authorization ??= parseAuthorization(h.value);
     else if (name === 'proxy-authorization') proxyAuthorization ??= parseAuthorization(h.value);
     else if (name === 'dpop') dpopProof ??= h.value;

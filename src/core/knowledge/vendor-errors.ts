@@ -136,10 +136,11 @@ const AADSTS = /AADSTS(\d{5,7})/;
 /** `url` is the request's; without it, entries that only count on a vendor's hosts (`where`) never match. */
 export function matchVendorErrors(input: { status: number; body: string | null; headers: readonly Header[]; url?: string }): VendorErrorMatch[] {
   const out: VendorErrorMatch[] = [];
-  const seen = new Set<string>();
+  // (Codes already reported: a list, since nearly always there are none or one.)
+  const seen: string[] = [];
   const add = (e: VendorError, matchedIn: 'body' | 'header', text: string, at: number) => {
-    if (seen.has(e.code)) return;
-    seen.add(e.code);
+    if (seen.includes(e.code)) return;
+    seen.push(e.code);
     const { match: _match, where: _where, ...entry } = e;
     out.push({ ...entry, matchedIn, excerpt: text.slice(Math.max(0, at - 40), at + e.code.length + 60).replace(/\s+/g, ' ').trim() });
   };
@@ -164,7 +165,7 @@ export function matchVendorErrors(input: { status: number; body: string | null; 
     }
     // An Entra code the catalog doesn't list is still a vendor error worth showing.
     const m = AADSTS.exec(text);
-    if (m && !seen.has(`AADSTS${m[1]}`)) {
+    if (m && !seen.includes(`AADSTS${m[1]}`)) {
       add({ vendor: 'Microsoft Entra ID', code: `AADSTS${m[1]}`, meaning: 'A Microsoft identity platform error; see the error lookup for its meaning.', fix: `Look it up at https://login.microsoftonline.com/error?code=${m[1]}.`, source: ENTRA }, 'body', text, m.index);
     }
   }

@@ -97,8 +97,10 @@ export function judgeTimes(
   if (claims) {
     for (let i = 0; i < TIME_CLAIMS.length; i++) {
       const claim = TIME_CLAIMS[i]!;
-      const parsed = parseNumericDate(claim, claims[claim]);
-      problems.push(...parsed.problems);
+      const value = claims[claim];
+      if (value === undefined) continue;
+      const parsed = parseNumericDate(claim, value);
+      if (parsed.problems.length) problems.push(...parsed.problems);
       ms[claim] = parsed.ms;
       if (parsed.ms !== null) times[claim] = new Date(parsed.ms).toISOString();
     }
