@@ -25,6 +25,7 @@ const EXPORTERS = [
   { file: 'mitmproxy', creator: 'mitmproxy exporthar', sanitized: false },
   { file: 'firefox-export', creator: 'Firefox', sanitized: false },
   { file: 'chrome-sanitized', creator: 'WebInspector', sanitized: true },
+  { file: 'chrome-har', creator: 'chrome-har', sanitized: false },
 ];
 
 const load = (file: string) => JSON.parse(readFileSync(`test/fixtures/exporters/${file}.har`, 'utf8')) as RawHar;
