@@ -73,6 +73,34 @@ describe('healthy traffic raises nothing (false alarms are bugs)', () => {
   });
 });
 
+// RFC 9110 §5.6.7: recipients accept all three HTTP-date formats, and all of them are UTC. asctime
+// names no zone, which Date.parse reads as the machine's local time; the verdict must not depend on
+// where the HAR is analysed.
+describe('the server Date in every HTTP-date format, on a machine in any time zone (RFC 9110 §5.6.7)', () => {
+  test.each([
+    { format: 'IMF-fixdate', date: 'Sun, 22 Nov 2026 10:00:00 GMT' },
+    { format: 'RFC 850', date: 'Sunday, 22-Nov-26 10:00:00 GMT' },
+    { format: 'asctime', date: 'Sun Nov 22 10:00:00 2026' },
+    { format: 'asctime, one-digit day', date: 'Sun Nov  1 10:00:00 2026' },
+  ])('$format', ({ date }) => {
+    // A token valid for an hour around that instant, rejected for another reason: invalid-token only.
+    const now = Date.parse(date.endsWith('GMT') ? date : `${date} GMT`) / 1000;
+    const h = har({ status: 401, req: [['authorization', `Bearer ${token({ aud: 'https://api.example.com', iat: now - 60, exp: now + 3600 })}`]], res: [['www-authenticate', 'Bearer error="invalid_token"']] });
+    h.log.entries[0]!.response.headers[0]!.value = date;
+    h.log.entries[0]!.startedDateTime = new Date(now * 1000).toISOString();
+    const before = process.env.TZ;
+    try {
+      for (const tz of ['America/New_York', 'Asia/Tokyo', 'UTC']) {
+        process.env.TZ = tz;
+        expect(codes(h), tz).toEqual(['invalid-token']);
+      }
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+});
+
 describe('redaction keeps the diagnosis (DESIGN §5)', () => {
   test.each(['chromium', 'firefox'])('%s recording: same finding codes after redactHar', async (browser) => {
     const { readFileSync } = await import('node:fs');

@@ -154,6 +154,7 @@ const AUDIT: Entry[] = [
   { re: /token/i, hostile: [run('toke')] },
   { re: /[?&](access_token|id_token|refresh_token|token|api_?key|auth|auth_token|sig|x-amz-security-token)=/i, hostile: [run('?access_token'), run('&auth_')] },
   { re: /^\s*\{\s*"ok"\s*:\s*false\b/, hostile: [wrap('{', ' ', 'x'), wrap('{"ok"', ' ', ':')] },
+  { re: /^[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/, hostile: [run('Sun '), run('Sun Nov  1 ', ''), wrap('Sun Nov 22 10:00:00 ', '1', 'x')] },
 
   // core/har
   { re: /Unexpected end/, hostile: [run('Unexpected en')] },

@@ -67,11 +67,14 @@ let lastDate = '';
 let lastDateMs = NaN;
 export function parseHttpDate(value: string): number {
   if (value !== lastDate) {
-    lastDateMs = Date.parse(value);
+    // asctime (`Sun Nov  6 08:49:37 1994`) names no zone, and Date.parse reads such a date in the
+    // machine's local time; every HTTP-date is UTC (RFC 9110 §5.6.7), so it is read as GMT.
+    lastDateMs = Date.parse(ASCTIME.test(value) ? `${value} GMT` : value);
     lastDate = value;
   }
   return lastDateMs;
 }
+const ASCTIME = /^[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/;
 
 const UNSET = Symbol('unset');
 
