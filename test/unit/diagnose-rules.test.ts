@@ -101,6 +101,16 @@ describe('the server Date in every HTTP-date format, on a machine in any time zo
   });
 });
 
+describe('sanitized (DESIGN §3.2) looks at every header shape the reader accepts', () => {
+  test('an Authorization header in a name → value map is a credential: not sanitized', () => {
+    const h = har({ status: 401, res: [['www-authenticate', 'Bearer error="invalid_token"']] });
+    (h.log.entries[0]!.request as Record<string, unknown>).headers = { Authorization: 'Bearer opaque-token-123' };
+    const a = analyzeHar(h);
+    expect(a.source.sanitized).toBe(false);
+    expect(a.results[0]!.findings.map((f) => f.code)).toEqual(['invalid-token']);
+  });
+});
+
 describe('redaction keeps the diagnosis (DESIGN §5)', () => {
   test.each(['chromium', 'firefox'])('%s recording: same finding codes after redactHar', async (browser) => {
     const { readFileSync } = await import('node:fs');
