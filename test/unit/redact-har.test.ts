@@ -4,6 +4,7 @@
  * Cloudflare: keep JWT header + payload; har-sanitizer#37/#49: stay valid JSON, odd names).
  */
 import { describe, expect, it } from 'vitest';
+import { analyzeHar } from '../../src/core/index.js';
 import {
   formatRedactionSummary,
   HarRedactionError,
@@ -11,7 +12,7 @@ import {
   redactHarDetailed,
   summarizeRedaction,
 } from '../../src/core/redact/index.js';
-import { b64, b64u, entry, har, makeJwt, validateHar } from './helpers/redact-check.js';
+import { b64, b64u, entry, har, leaks, makeJwt, validateHar } from './helpers/redact-check.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read deep into the redacted HAR
 type Har = { log: { entries: Record<string, any>[] } };
@@ -335,6 +336,25 @@ describe('HAR structure', () => {
     expect(r.problems.length).toBeGreaterThan(0);
     expect(r.problems.every((p) => p.code === 'har-repaired')).toBe(true);
     expect(validateHar(redactHar({ log: { entries: null } }))).toEqual([]);
+  });
+
+  it('headers written as a name → value map (read as headers by analyzeHar) become a redacted list with the same diagnosis', () => {
+    const input = har([
+      entry(
+        { headers: { Authorization: 'Bearer mapheadersecret99', Accept: 'application/json' } },
+        { status: 401, headers: { 'WWW-Authenticate': ['Basic realm="api"', 'Bearer error="invalid_token"'], 'Set-Cookie': ['a=mapcookiesecret1; Path=/', 'b=mapcookiesecret2'] } },
+      ),
+    ]);
+    const r = redactHarDetailed(input);
+    expect(validateHar(r.har)).toEqual([]);
+    expect(leaks(r.har, ['mapheadersecret99', 'mapcookiesecret1', 'mapcookiesecret2'])).toEqual([]);
+    const e = (r.har as unknown as Har).log.entries[0]!;
+    expect(e.request.headers.map((h: { name: string }) => h.name)).toEqual(['Authorization', 'Accept']);
+    expect(e.response.headers).toHaveLength(4);
+    expect(r.problems.map((p) => p.code)).toEqual(['har-repaired', 'har-repaired']);
+    const codes = (h: unknown) => analyzeHar(h).results.map((x) => x.findings.map((f) => f.code));
+    expect(codes(input)).toEqual([['invalid-token']]);
+    expect(codes(r.har)).toEqual(codes(input));
   });
 
   it('throws HarRedactionError (code not-a-har) when there is no log object', () => {

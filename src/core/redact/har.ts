@@ -241,6 +241,15 @@ class HarWalker {
   }
 
   private headers(v: unknown, path: string): unknown[] {
+    if (isObject(v)) {
+      // A name → value map (some tools write headers so; the reader accepts it): written as the
+      // HAR 1.2 list, one header per value, so the redacted file still carries the evidence.
+      this.note(path, 'a name → value map, not a list; written as a list');
+      return this.headers(
+        Object.entries(v).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((x: unknown) => ({ name, value: x }))),
+        path,
+      );
+    }
     if (!Array.isArray(v)) {
       if (v !== undefined) this.note(path, `${describe(v)} is not a list; set to []`);
       // Whatever it was, it can't be kept unredacted: walk it generically into a comment-free [].
