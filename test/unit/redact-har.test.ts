@@ -181,6 +181,12 @@ describe('cookies (RFC 6265): names and attributes kept, values removed', () => 
     expect(v.split('\n')).toHaveLength(2);
   });
 
+  it('Set-Cookie lines folded with "," (RFC 9110 §5.3, as libraries that join repeated fields write them) are each redacted', () => {
+    const v = resHeader('Set-Cookie', 'a=foldedsecret1; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT, b=foldedsecret2; HttpOnly,c=foldedsecret3');
+    expect(v).not.toMatch(/foldedsecret/);
+    expect(v).toMatch(/^a=REDACTED-set-cookie-len13-[0-9a-f]{6}; Path=\/; Expires=Wed, 21 Oct 2026 07:28:00 GMT, b=REDACTED-set-cookie-len13-[0-9a-f]{6}; HttpOnly,c=REDACTED-set-cookie-len13-[0-9a-f]{6}$/);
+  });
+
   it('response cookies[] keep their attributes', () => {
     const e = one({}, { cookies: [{ name: 'SID', value: 'abc123abc123', path: '/', domain: 'example.com', httpOnly: true, secure: true, sameSite: 'Lax', expires: '2030-01-01T00:00:00.000Z' }] });
     expect(e.response.cookies[0]).toMatchObject({ name: 'SID', path: '/', domain: 'example.com', httpOnly: true, secure: true, sameSite: 'Lax', expires: '2030-01-01T00:00:00.000Z' });

@@ -323,17 +323,22 @@ export class Redactor {
 
   /** `Set-Cookie`: the value goes, the attributes (Path, Domain, SameSite, Expires …) stay. */
   setCookie(value: string): string {
-    // Some exporters join several Set-Cookie lines with "\n" into one header value.
+    // Some exporters join several Set-Cookie lines with "\n" into one header value, others fold
+    // them with "," like other fields (RFC 9110 §5.3, which Set-Cookie can't take: RFC 6265 §3).
     const lines = value.split('\n');
     let changed = false;
-    const out = lines.map((line) => {
-      const semi = line.indexOf(';');
-      const first = semi < 0 ? line : line.slice(0, semi);
-      const r = this.cookiePair(first, 'set-cookie');
-      if (r === first) return line;
-      changed = true;
-      return r + (semi < 0 ? '' : line.slice(semi));
-    });
+    const out = lines.map((line) =>
+      foldedCookies(line)
+        .map((cookie) => {
+          const semi = cookie.indexOf(';');
+          const first = semi < 0 ? cookie : cookie.slice(0, semi);
+          const r = this.cookiePair(first, 'set-cookie');
+          if (r === first) return cookie;
+          changed = true;
+          return r + (semi < 0 ? '' : cookie.slice(semi));
+        })
+        .join(','),
+    );
     return changed ? out.join('\n') : value;
   }
 
@@ -736,6 +741,35 @@ export class Redactor {
         return this.text(value);
     }
   }
+}
+
+/** RFC 9110 §5.6.2 tchar: the characters of a cookie name (RFC 6265 §4.1.1 cookie-name = token). */
+function isTchar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || "!#$%&'*+-.^_`|~".includes(String.fromCharCode(c));
+}
+
+/**
+ * One Set-Cookie line split where a "," starts another cookie (`, name=`): folded lines. A comma
+ * inside Expires (`Wed, 21 Oct 2026`) is followed by a day number and a space, not by `name=`, and
+ * a cookie value can't hold a comma (RFC 6265 §4.1.1), so neither is split. Each piece keeps its
+ * leading space; joined with "," they give the line back.
+ */
+function foldedCookies(line: string): string[] {
+  if (!line.includes(',')) return [line];
+  const out: string[] = [];
+  let start = 0;
+  for (let comma = line.indexOf(','); comma !== -1; comma = line.indexOf(',', comma + 1)) {
+    let i = comma + 1;
+    while (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09) i++;
+    const nameStart = i;
+    while (i < line.length && isTchar(line.charCodeAt(i))) i++;
+    if (i > nameStart && line.charCodeAt(i) === 0x3d /* = */) {
+      out.push(line.slice(start, comma));
+      start = comma + 1;
+    }
+  }
+  out.push(line.slice(start));
+  return out;
 }
 
 /** First two characters of every vendor prefix: a cheap filter before `matchOpaqueFormat` (big bodies). */
