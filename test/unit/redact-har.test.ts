@@ -288,6 +288,18 @@ describe('bodies', () => {
     expect(decoded.refresh_token).toMatch(MARK);
   });
 
+  it('base64 text that is not UTF-8 (charset=iso-8859-1) is redacted and keeps its bytes', () => {
+    const html = '<p>Grüße</p><input type="hidden" name="csrf_token" value="latin1hiddensecret">';
+    const json = '{"message":"Gültig","access_token":"latin1jsonsecret99"}';
+    for (const [mimeType, text] of [['text/html; charset=iso-8859-1', html], ['application/json; charset=ISO-8859-1', json]] as const) {
+      const e = one({}, { content: { size: text.length, mimeType, encoding: 'base64', text: Buffer.from(text, 'latin1').toString('base64') } });
+      expect(leaks(e, ['latin1hiddensecret', 'latin1jsonsecret99'])).toEqual([]);
+      const back = Buffer.from(e.response.content.text, 'base64').toString('latin1');
+      expect(back).toMatch(/Grüße|Gültig/);
+      expect(back).toMatch(/\[redacted:|REDACTED-/);
+    }
+  });
+
   it('binary base64 content (not UTF-8) is left as it was', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe]).toString('base64');
     expect(one({}, { content: { size: 10, mimeType: 'image/png', encoding: 'base64', text: png } }).response.content.text).toBe(png);

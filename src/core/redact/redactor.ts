@@ -1,6 +1,7 @@
 import { base64urlToBytes, bytesToBase64url, utf8Decode } from '../util/base64url.js';
 import { matchOpaqueFormat, OPAQUE_FORMATS } from '../token/opaque-formats.js';
-import { base64ToBytes, base64ToText, bytesToBase64, percentDecode } from './codec.js';
+import { isTextualMime } from '../har/base64-text.js';
+import { base64ToBytes, base64ToText, bytesToBase64, latin1Decode, latin1Encode, percentDecode } from './codec.js';
 import { shortHash } from './hash.js';
 import { compactMarker, isMarker, readableMarker, type RedactionKind } from './markers.js';
 import {
@@ -670,12 +671,23 @@ export class Redactor {
     return this.text(text, 0, 'readable');
   }
 
-  /** Base64 body: decode, redact, re-encode. Binary (non-UTF-8) bodies are kept as they are. */
+  /**
+   * Base64 body: decode, redact, re-encode. A textual body that is not UTF-8 (an ISO-8859-1 or
+   * windows-1252 page) is read byte for byte and written back in the same bytes; binary bodies
+   * (images, fonts) are kept as they are.
+   */
   base64Body(b64: string, mimeType: string, response: boolean): string {
     const bytes = base64ToBytes(b64);
     if (bytes === null) return this.text(b64);
     const text = utf8Decode(bytes);
-    if (text === null) return b64;
+    if (text === null) {
+      if (!isTextualMime(mimeType)) return b64;
+      const latin1 = latin1Decode(bytes);
+      const r = this.body(latin1, mimeType, response);
+      if (r === latin1) return b64;
+      const out = latin1Encode(r);
+      return bytesToBase64(out ?? r);
+    }
     const r = this.body(text, mimeType, response);
     return r === text ? b64 : bytesToBase64(r);
   }
