@@ -305,6 +305,15 @@ describe('bodies', () => {
     expect(one({}, { content: { size: 10, mimeType: 'image/png', encoding: 'base64', text: png } }).response.content.text).toBe(png);
   });
 
+  it('HTML <meta name="csrf-token"> (Rails, Laravel) and <meta name="_csrf"> (Spring Security): the token goes, the header name stays', () => {
+    const html = '<head><meta name="csrf-param" content="authenticity_token"><meta name="csrf-token" content="metacsrfsecret0123456789"><meta name="_csrf" content=\'springcsrfsecret987\'/><meta name="_csrf_header" content="X-CSRF-TOKEN"/><meta name="viewport" content="width=device-width"></head>';
+    const out = one({}, { content: { size: 1, mimeType: 'text/html', text: html } }).response.content.text as string;
+    expect(out).not.toMatch(/metacsrfsecret0123456789|springcsrfsecret987/);
+    expect(out).toMatch(/<meta name="csrf-token" content="REDACTED-form-len24-[0-9a-f]{6}">/);
+    expect(out).toContain('<meta name="_csrf_header" content="X-CSRF-TOKEN"/>');
+    expect(out).toContain('<meta name="viewport" content="width=device-width">');
+  });
+
   it('HTML form_post response (OAuth form post response mode) hidden inputs', () => {
     const html = '<form method="post" action="https://c/cb"><input type="hidden" name="code" value="Qcb0Orv1zh30vL1MPRsbm"/><input type="hidden" name="state" value="af0ifjsldkj"/></form>';
     const out = one({}, { content: { size: 1, mimeType: 'text/html', text: html } }).response.content.text as string;

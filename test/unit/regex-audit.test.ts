@@ -213,6 +213,9 @@ const AUDIT: Entry[] = [
   { re: /;([^;/?#=]+)=([^;/?#]*)/g, hostile: [wrap(';', 'a', ''), run(';a='), run(';a', '')] },
   { re: /<input/i, hostile: [run('<inpu')] },
   { re: /<input\b(?<!<input\b[^>]*?<input)[^>]*>/gi, hostile: [run('<input', ''), run('<input ', ''), wrap('>', ' ', '<input'), run('<INPUT x', '>')] },
+  { re: /<meta/i, hostile: [run('<met')] },
+  { re: /<meta\b(?<!<meta\b[^>]*?<meta)[^>]*>/gi, hostile: [run('<meta', ''), run('<meta ', ''), wrap('>', ' ', '<meta'), run('<META x', '>')] },
+  { re: /(\bcontent\s*=\s*)(["'])([\s\S]*?)\2/i, hostile: [wrap('content="', "'", ''), run(`content='"`, ''), wrap('content', ' ', '=')] },
   { re: /["\\]/g, hostile: [run('"\\')] },
   { re: /[+/=]/, hostile: [] },
   { re: /[:=]/, hostile: [] },
@@ -535,6 +538,7 @@ describe('linear rewrites match what the earlier patterns matched', () => {
     { name: 'trailing =', before: /=+$/, after: /(?<!=)=+$/, alphabet: ['=', 'a', '\n'] },
     { name: 'trailing . and ,', before: /[.,]+$/, after: /(?<![.,])[.,]+$/, alphabet: ['.', ',', 'a', '\n'] },
     { name: '<input> tags', before: /<input\b[^>]*>/gi, after: /<input\b(?<!<input\b[^>]*?<input)[^>]*>/gi, alphabet: ['<input', '<INPUT', '>', ' ', 'x', '"', '<inputx', 'name=a'] },
+    { name: '<meta> tags', before: /<meta\b[^>]*>/gi, after: /<meta\b(?<!<meta\b[^>]*?<meta)[^>]*>/gi, alphabet: ['<meta', '<META', '>', ' ', 'x', '"', '<metax', 'name=a'] },
     {
       name: 'JWTs in text',
       before: /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)?/g,

@@ -576,13 +576,12 @@ export class Redactor {
     if (/<input/i.test(out)) {
       // The lookbehind skips an <input that follows another with no `>` between (that one's match, or
       // failure, decides it too); trying each of `<input<input…` to the end was quadratic.
-      out = out.replace(/<input\b(?<!<input\b[^>]*?<input)[^>]*>/gi, (tag) => {
-        const name = /\bname\s*=\s*(["']?)([^"'\s>]+)\1/i.exec(tag)?.[2];
-        if (name === undefined || this.isAllowed(name) || !(isSecretName(name) || (this.strict && isPersonalName(name)))) return tag;
-        return tag.replace(/(\bvalue\s*=\s*)(["'])([\s\S]*?)\2/i, (all, pre: string, q: string, v: string) =>
-          v === '' || isMarker(v) ? all : pre + q + this.token(v, isSecretName(name) ? 'form' : 'personal', 'compact') + q,
-        );
-      });
+      out = out.replace(/<input\b(?<!<input\b[^>]*?<input)[^>]*>/gi, (tag) => this.namedTag(tag, /(\bvalue\s*=\s*)(["'])([\s\S]*?)\2/i));
+    }
+    if (/<meta/i.test(out)) {
+      // `<meta name="csrf-token" content="…">` (Rails, Laravel, Spring's `_csrf`): the page hands
+      // its CSRF token to scripts this way, the same token the requests send in X-CSRF-Token.
+      out = out.replace(/<meta\b(?<!<meta\b[^>]*?<meta)[^>]*>/gi, (tag) => this.namedTag(tag, /(\bcontent\s*=\s*)(["'])([\s\S]*?)\2/i));
     }
     if (/(?:https?|wss?):\/\//i.test(out)) {
       out = out.replace(/\b(?:https?|wss?):\/\/[^\s"'<>`\\]+/gi, (u) => this.url(u));
@@ -614,6 +613,15 @@ export class Redactor {
     });
     void style;
     return out;
+  }
+
+  /** An HTML tag whose `name` is a secret (or, strict, personal) name: the quoted value in `valueAttr` goes. */
+  private namedTag(tag: string, valueAttr: RegExp): string {
+    const name = /\bname\s*=\s*(["']?)([^"'\s>]+)\1/i.exec(tag)?.[2];
+    if (name === undefined || this.isAllowed(name) || !(isSecretName(name) || (this.strict && isPersonalName(name)))) return tag;
+    return tag.replace(valueAttr, (all, pre: string, q: string, v: string) =>
+      v === '' || isMarker(v) ? all : pre + q + this.token(v, isSecretName(name) ? 'form' : 'personal', 'compact') + q,
+    );
   }
 
   private scanPairs(s: string): string {
