@@ -331,6 +331,23 @@ describe('bodies', () => {
     expect(out).toContain('-----BEGIN RSA PRIVATE KEY-----');
   });
 
+  it('error messages that name a scheme keep their words; a credential inside a message still goes', () => {
+    const body = {
+      message: 'Bearer token is expired',
+      detail: 'NTLM handshake failed',
+      error_description: 'Basic authentication is not enabled for this client',
+      hint: 'Token rejected: use a new one',
+      sent: 'The client sent Bearer mF_9.B5f-4.1JqMsecret and Basic YWxpY2U6c2VjcmV0cGFzcw==',
+    };
+    const out = JSON.parse(one({}, { content: { size: 1, mimeType: 'application/json', text: JSON.stringify(body) } }).response.content.text as string);
+    expect(out.message).toBe(body.message);
+    expect(out.detail).toBe(body.detail);
+    expect(out.error_description).toBe(body.error_description);
+    expect(out.hint).toBe(body.hint);
+    expect(leaks(out, ['mF_9.B5f-4.1JqMsecret', 'secretpass'])).toEqual([]);
+    expect(out.sent).toMatch(/^The client sent Bearer REDACTED-bearer-len21-[0-9a-f]{6} and Basic /);
+  });
+
   it('strict level: personal claims and fields go, default keeps them', () => {
     const text = JSON.stringify({ sub: 'u1', email: 'jane@example.com', name: 'Jane Doe', given_name: 'Jane', preferred_username: 'jdoe' });
     const def = JSON.parse(one({}, { content: { size: 1, mimeType: 'application/json', text } }).response.content.text);

@@ -560,7 +560,12 @@ export class Redactor {
       if (/^[^=&\s]+=[^&\s]*(&[^=&\s]*=[^&\s]*)*$/.test(s)) return this.form(s, 'text', depth);
     }
     const scheme = /^(Bearer|Basic|DPoP|Digest|Negotiate|NTLM|Token)\s+\S/i.exec(s);
-    if (scheme !== null && !s.includes('\n')) return this.authorization(s);
+    if (scheme !== null && !s.includes('\n')) {
+      // A whole credential (`Bearer <token>`, `Digest username=…`), not a sentence that starts with
+      // a scheme name ("Bearer token is expired"): the scan below finds a token inside prose.
+      const rest = s.slice(scheme[1]!.length).trim();
+      if (!/\s/.test(rest) || /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=/.test(rest)) return this.authorization(s);
+    }
     return this.scan(s, style);
   }
 
@@ -588,6 +593,10 @@ export class Redactor {
     }
     if (/\b(?:Bearer|Basic|DPoP|Token|Negotiate|NTLM)\s/i.test(out)) {
       out = out.replace(/\b(Bearer|Basic|DPoP|Token|Negotiate|NTLM)(\s+)([A-Za-z0-9\-._~+/]{8,}=*)/gi, (all, scheme: string, sp: string, tok: string) => {
+        // "NTLM handshake", "Basic authentication", "Token rejected": a word, not a credential
+        // (tokens and base64 carry digits, capitals inside or punctuation; longer runs of small
+        // letters are treated as tokens all the same).
+        if (/^[A-Za-z][a-z]{7,13}$/.test(tok)) return all;
         const r = this.authorization(`${scheme} ${tok}`);
         return r === `${scheme} ${tok}` ? all : scheme + sp + r.slice(scheme.length + 1);
       });
