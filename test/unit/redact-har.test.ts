@@ -59,6 +59,13 @@ describe('Authorization (RFC 9110 §11.6.2): scheme kept, credential removed', (
     expect(reqHeader('Authorization', 'Basic not base64!')).toMatch(/^Basic \[redacted:basic-password len=\d+ #[0-9a-f]{6}\]$/);
   });
 
+  it('a bare credential without a scheme goes however short; a scheme alone stays (evidence of a missing token)', () => {
+    expect(reqHeader('Authorization', 's3cr3tk3y')).toMatch(/^REDACTED-bearer-len9-[0-9a-f]{6}$/);
+    expect(reqHeader('Authorization', 'abcd1234efgh5678ijkl')).toMatch(/^REDACTED-bearer-len20-[0-9a-f]{6}$/);
+    for (const v of ['Bearer', 'Basic', 'Negotiate', 'NTLM', 'DPoP', 'undefined', 'null']) expect(reqHeader('Authorization', v)).toBe(v);
+    expect(reqHeader('Proxy-Authorization', 'pr0xyk3y')).not.toContain('pr0xyk3y');
+  });
+
   it('Digest (RFC 7616 §3.4): response removed, uri redacted as a URL, other params kept', () => {
     const v = reqHeader(
       'Authorization',

@@ -32,6 +32,14 @@ type Style = 'readable' | 'compact';
 const MAX_DEPTH = 6;
 
 const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
+/**
+ * Scheme names (IANA HTTP Authentication Scheme Registry, RFC 9110 §16.4, and the Windows and AWS
+ * ones): an Authorization value that is one of these alone carries no credential.
+ */
+const AUTH_SCHEMES = new Set([
+  'basic', 'bearer', 'concealed', 'digest', 'dpop', 'gnap', 'hoba', 'mutual', 'negotiate', 'oauth', 'privatetoken',
+  'scram-sha-1', 'scram-sha-256', 'vapid', 'ntlm', 'kerberos', 'token', 'aws4-hmac-sha256',
+]);
 const AUTH_SCHEME = /^(\s*)([!#$%&'*+.^_`|~0-9A-Za-z-]+)(?:(\s+)([\s\S]*))?$/;
 
 /**
@@ -186,8 +194,9 @@ export class Redactor {
     if (m === null) return this.token(value, 'bearer', 'readable');
     const [, lead = '', scheme = '', gap, rest] = m;
     if (gap === undefined || rest === undefined || rest === '') {
-      // A lone word: either a bare token (no scheme) or a scheme with no credentials.
-      return scheme.length >= 16 ? lead + this.token(scheme, 'bearer', 'compact') : value;
+      // A lone word: a scheme with no credentials (`Bearer`: evidence of a client bug), or a bare
+      // credential (`Authorization: <api key>`), however short.
+      return AUTH_SCHEMES.has(scheme.toLowerCase()) ? value : lead + this.token(scheme, 'bearer', 'compact') + value.slice(lead.length + scheme.length);
     }
     const lower = scheme.toLowerCase();
     const trimmed = rest.trimEnd();
