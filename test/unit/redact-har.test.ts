@@ -338,6 +338,26 @@ describe('bodies', () => {
     expect(out).toContain('-----BEGIN RSA PRIVATE KEY-----');
   });
 
+  it('XML: elements with a secret name lose their text (SOAP WS-Security, STS credentials); error codes and other elements stay', () => {
+    const soap =
+      '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header><wsse:Security><wsse:UsernameToken>' +
+      '<wsse:Username>alice</wsse:Username><wsse:Password Type="PasswordText">soapPassw0rd!</wsse:Password></wsse:UsernameToken>' +
+      '<wsse:BinarySecurityToken ValueType="X509v3">MIIC2jCCAkMCAg38MA0GCSqGSIb3DQEBBQUAMIGb</wsse:BinarySecurityToken></wsse:Security></soap:Header><soap:Body/></soap:Envelope>';
+    const sts = '<AssumeRoleResponse><Credentials><SessionToken>\n  FwoGZXIvYXdzEBYaDstssessiontoken\n</SessionToken><SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey><Expiration>2026-11-22T11:00:00Z</Expiration></Credentials></AssumeRoleResponse>';
+    const err = '<ErrorResponse><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>The security token included in the request is expired</Message></Error></ErrorResponse>';
+    const req = one({ postData: { mimeType: 'text/xml; charset=utf-8', text: soap } }).request.postData.text as string;
+    expect(leaks(req, ['soapPassw0rd!', 'MIIC2jCCAkMCAg38MA0GCSqGSIb3DQEBBQUAMIGb'])).toEqual([]);
+    expect(req).toContain('<wsse:Username>alice</wsse:Username>');
+    expect(req).toMatch(/<wsse:Password Type="PasswordText">REDACTED-text-len13-[0-9a-f]{6}<\/wsse:Password>/);
+    const res = one({}, { content: { size: 1, mimeType: 'text/xml', text: sts } }).response.content.text as string;
+    expect(leaks(res, ['FwoGZXIvYXdzEBYaDstssessiontoken', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY'])).toEqual([]);
+    expect(res).toMatch(/<SessionToken>\n {2}REDACTED-text-len32-[0-9a-f]{6}\n<\/SessionToken>/);
+    expect(res).toContain('<Expiration>2026-11-22T11:00:00Z</Expiration>');
+    expect(one({}, { content: { size: 1, mimeType: 'text/xml', text: err } }).response.content.text).toBe(err);
+    const strict = one({ postData: { mimeType: 'text/xml', text: soap } }, {}, { level: 'strict' }).request.postData.text as string;
+    expect(strict).not.toContain('alice');
+  });
+
   it('error messages that name a scheme keep their words; a credential inside a message still goes', () => {
     const body = {
       message: 'Bearer token is expired',

@@ -597,6 +597,22 @@ export class Redactor {
       // its CSRF token to scripts this way, the same token the requests send in X-CSRF-Token.
       out = out.replace(/<meta\b(?<!<meta\b[^>]*?<meta)[^>]*>/gi, (tag) => this.namedTag(tag, /(\bcontent\s*=\s*)(["'])([\s\S]*?)\2/i));
     }
+    if (out.includes('</')) {
+      // XML elements with a secret name and text content: SOAP WS-Security (`<wsse:Password>`,
+      // `<wsse:BinarySecurityToken>`), STS credentials (`<SecretAccessKey>`, `<SessionToken>`). The
+      // name is judged without its prefix; `<Code>` holds error codes (S3, STS) and HTML code, so it stays.
+      out = out.replace(/<([A-Za-z_][\w.:-]*)(\s[^<>]*)?>([^<]*)<\/\1\s*>/g, (all, qname: string, _attrs: string | undefined, content: string) => {
+        const name = qname.slice(qname.lastIndexOf(':') + 1);
+        const value = content.trim();
+        if (value === '' || isMarker(value) || this.isAllowed(name) || normalizeName(name) === 'code') return all;
+        const secret = isSecretName(name) && !isMetadataName(name);
+        if (!secret && !(this.strict && isPersonalName(name))) return all;
+        const r = secret ? this.token(value, 'text', 'compact') : this.mark('personal', value, 'compact');
+        // The content ends where the closing tag starts (it holds no "<").
+        const end = all.lastIndexOf('</');
+        return all.slice(0, end - content.length) + content.replace(value, r) + all.slice(end);
+      });
+    }
     if (/(?:https?|wss?):\/\//i.test(out)) {
       out = out.replace(/\b(?:https?|wss?):\/\/[^\s"'<>`\\]+/gi, (u) => this.url(u));
     }
