@@ -166,6 +166,19 @@ describe('challenges and other headers', () => {
   it('the allow list keeps a named header', () => {
     expect(reqHeader('X-Api-Key', 'public-demo-key-123', { allow: ['x-api-key'] })).toBe('public-demo-key-123');
   });
+
+  it('Sec-WebSocket-Protocol carrying a Kubernetes bearer token (base64url.bearer.authorization.k8s.io.<token>): the token goes, the protocols stay', () => {
+    const sa = makeJwt({ iss: 'kubernetes/serviceaccount', sub: 'system:serviceaccount:kube-system:dashboard' }, 'K8sServiceAccountSignature0123456789abcdef');
+    const opaque = 'k8sopaquetoken0123456789';
+    for (const token of [sa, opaque]) {
+      const v = reqHeader('Sec-WebSocket-Protocol', `base64url.bearer.authorization.k8s.io.${b64u(token)}, v4.channel.k8s.io`);
+      expect(leaks(v, [sa.split('.')[2]!, opaque])).toEqual([]);
+      expect(v).toMatch(/^base64url\.bearer\.authorization\.k8s\.io\.[A-Za-z0-9_-]+, v4\.channel\.k8s\.io$/);
+      const decoded = Buffer.from(v.split(',')[0]!.slice('base64url.bearer.authorization.k8s.io.'.length), 'base64url').toString();
+      expect(decoded).toMatch(token === sa ? /^eyJ[^.]+\.eyJ[^.]+\.REDACTED-jwt-/ : /^REDACTED-bearer-len24-/);
+      expect(reqHeader('Sec-WebSocket-Protocol', v)).toBe(v);
+    }
+  });
 });
 
 describe('cookies (RFC 6265): names and attributes kept, values removed', () => {

@@ -770,9 +770,32 @@ export class Redactor {
 
   // ---------------------------------------------------------------- headers
 
+  /**
+   * `Sec-WebSocket-Protocol` (RFC 6455 §11.3.4) holding a Kubernetes bearer token: the token is
+   * decoded and redacted like any bearer token (a JWT keeps header and claims), then re-encoded.
+   */
+  private subprotocols(value: string): string {
+    return value
+      .split(',')
+      .map((item) => {
+        const at = item.indexOf(K8S_BEARER_PROTOCOL);
+        if (at < 0) return this.text(item);
+        const start = at + K8S_BEARER_PROTOCOL.length;
+        const encoded = item.slice(start).trim();
+        if (encoded === '' || isMarker(encoded)) return item;
+        const bytes = base64urlToBytes(encoded, { lenient: true });
+        const token = bytes === null ? null : utf8Decode(bytes);
+        const r = token === null ? this.mark('bearer', encoded, 'compact') : this.token(token, 'bearer', 'compact');
+        if (r === token) return item;
+        return item.slice(0, start) + (token === null ? r : bytesToBase64url(r)) + item.slice(start + encoded.length);
+      })
+      .join(',');
+  }
+
   /** One header value by name. */
   header(name: string, value: string): string {
     if (value === '' || this.isAllowed(name)) return value;
+    if (value.includes(K8S_BEARER_PROTOCOL) && name.toLowerCase() === 'sec-websocket-protocol') return this.subprotocols(value);
     switch (classifyHeader(name)) {
       case 'authorization':
         return this.authorization(value);
@@ -796,6 +819,12 @@ export class Redactor {
     }
   }
 }
+
+/**
+ * Browsers can't set Authorization on a WebSocket, so Kubernetes clients (the dashboard, client-go)
+ * send the bearer token as a subprotocol: `base64url.bearer.authorization.k8s.io.<base64url token>`.
+ */
+const K8S_BEARER_PROTOCOL = 'base64url.bearer.authorization.k8s.io.';
 
 /** RFC 9110 §5.6.2 tchar: the characters of a cookie name (RFC 6265 §4.1.1 cookie-name = token). */
 function isTchar(c: number): boolean {
