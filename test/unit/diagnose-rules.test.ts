@@ -119,4 +119,13 @@ describe('redaction keeps the diagnosis (DESIGN §5)', () => {
     const after = analyzeHar(redactHar(h)).results.map((r) => [r.index, r.findings.map((f) => f.code).sort()]);
     expect(after).toEqual(before);
   });
+
+  // A redacted JWT's signature is a marker: not a malformed or truncated signature (a DPoP proof
+  // reported its length and padding as defects, so dpop-required appeared after redaction).
+  test.each(['dpop-required', 'dpop-nonce-required'])('findings fixture %s: same finding codes after redactHar', async (name) => {
+    const { readFileSync } = await import('node:fs');
+    const h = JSON.parse(readFileSync(`test/fixtures/findings/${name}.har`, 'utf8'));
+    const codes = (x: unknown) => analyzeHar(x).results.map((r) => [r.index, r.findings.map((f) => f.code).sort()]);
+    expect(codes(redactHar(h))).toEqual(codes(h));
+  });
 });
