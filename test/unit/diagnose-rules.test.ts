@@ -122,7 +122,7 @@ describe('redaction keeps the diagnosis (DESIGN §5)', () => {
 
   // A redacted JWT's signature is a marker: not a malformed or truncated signature (a DPoP proof
   // reported its length and padding as defects, so dpop-required appeared after redaction).
-  test.each(['dpop-required', 'dpop-nonce-required'])('findings fixture %s: same finding codes after redactHar', async (name) => {
+  test.each(['dpop-required', 'dpop-nonce-required', 'credential-echoed'])('findings fixture %s: same finding codes after redactHar', async (name) => {
     const { readFileSync } = await import('node:fs');
     const h = JSON.parse(readFileSync(`test/fixtures/findings/${name}.har`, 'utf8'));
     const codes = (x: unknown) => analyzeHar(x).results.map((r) => [r.index, r.findings.map((f) => f.code).sort()]);

@@ -441,6 +441,33 @@ describe('HAR structure', () => {
     expect(codes(r.har)).toEqual(codes(input));
   });
 
+  it('a credential the response echoes (debug header, error text, base64 body) gets the same replacement there, so credential-echoed still holds', () => {
+    const jwt = makeJwt({ sub: 'u1', exp: 1_900_000_000 }, 'EchoedJwtSignature_0123456789abcdef');
+    const input = har([
+      entry(
+        { headers: [{ name: 'X-Api-Key', value: 'k_live_51HqLyjWDarjtT1zdp7dc' }], cookies: [{ name: 'sid', value: 's%3Aechoedsessioncookie42' }] },
+        {
+          status: 403,
+          headers: [{ name: 'X-Debug-Key', value: 'k_live_51HqLyjWDarjtT1zdp7dc' }],
+          content: { size: 1, mimeType: 'text/plain', text: 'Invalid key k_live_51HqLyjWDarjtT1zdp7dc for session s%3Aechoedsessioncookie42' },
+        },
+      ),
+      entry(
+        { headers: [{ name: 'Authorization', value: `Bearer ${jwt}` }] },
+        { status: 401, headers: [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_token"' }], content: { size: 1, mimeType: 'application/json', encoding: 'base64', text: b64(JSON.stringify({ message: `token ${jwt} revoked` })) } },
+        { comment: `retry with ${jwt}` },
+      ),
+    ]);
+    const out = redactHar(input);
+    expect(leaks(out, ['k_live_51HqLyjWDarjtT1zdp7dc', 's%3Aechoedsessioncookie42', 'EchoedJwtSignature_0123456789abcdef'])).toEqual([]);
+    const e = (out as Har).log.entries;
+    expect(e[0]!.response.headers[0].value).toBe(e[0]!.request.headers[0].value);
+    const codes = (h: unknown) => analyzeHar(h).results.map((x) => x.findings.map((f) => f.code).sort());
+    expect(codes(input).every((c) => c.includes('credential-echoed'))).toBe(true);
+    expect(codes(out)).toEqual(codes(input));
+    expect(redactHar(out)).toEqual(out);
+  });
+
   it('throws HarRedactionError (code not-a-har) when there is no log object', () => {
     for (const bad of [null, 42, 'text', [], {}, { log: [] }]) {
       expect(() => redactHar(bad)).toThrow(HarRedactionError);

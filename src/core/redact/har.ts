@@ -161,8 +161,12 @@ class HarWalker {
 
   private entry(e: Record<string, unknown>, path: string): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    // The request first, whatever the key order: the credentials it sent are then known when the
+    // rest of the entry (response, comments, WebSocket messages) is searched for echoes of them.
+    this.r.beginEntry();
+    const request = isObject(e.request) ? this.request(e.request, `${path}.request`) : e.request;
     for (const [k, v] of Object.entries(e)) {
-      if (k === 'request') out[k] = isObject(v) ? this.request(v, `${path}.request`) : v;
+      if (k === 'request') out[k] = request;
       else if (k === 'response') out[k] = isObject(v) ? this.response(v, `${path}.response`) : v;
       else if (k === 'startedDateTime' || k === 'time' || k === 'timings' || k === 'serverIPAddress' || k === 'connection' || k === 'pageref' || k === 'cache') out[k] = v;
       else out[k] = this.other(v, k);

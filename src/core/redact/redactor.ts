@@ -72,7 +72,45 @@ export class Redactor {
   mark(kind: RedactionKind, secret: string, style: Style): string {
     const hash = shortHash(secret, this.salt);
     this.count(kind, hash);
-    return style === 'compact' ? compactMarker(kind, secret.length, hash) : readableMarker(kind, secret.length, hash);
+    const marker = style === 'compact' ? compactMarker(kind, secret.length, hash) : readableMarker(kind, secret.length, hash);
+    this.remember(secret, marker, kind);
+    return marker;
+  }
+
+  /**
+   * Secrets removed so far in this entry, longest first, with what replaced them. A server that
+   * echoes a credential (a debug header, an error body quoting the API key: DESIGN §4
+   * credential-echoed) puts it where no name says "secret"; free text is searched for these
+   * values, and each is given the very replacement the credential got, so the echo stays visible.
+   */
+  private echoes: { secret: string; replacement: string; kind: RedactionKind }[] = [];
+
+  /** A new HAR entry: echoes are looked for within one exchange, like credential-echoed does. */
+  beginEntry(): void {
+    if (this.echoes.length) this.echoes = [];
+  }
+
+  private remember(secret: string, replacement: string, kind: RedactionKind): void {
+    // As long as credential-echoed's shortest secret: shorter values match by chance.
+    if (secret.length < 12 || replacement === secret || this.echoes.length >= 64) return;
+    const known = this.echoes.find((e) => e.secret === secret);
+    if (known) {
+      known.replacement = replacement;
+      return;
+    }
+    this.echoes.push({ secret, replacement, kind });
+    this.echoes.sort((a, b) => b.secret.length - a.secret.length);
+  }
+
+  private replaceEchoes(s: string): string {
+    let out = s;
+    for (const e of this.echoes) {
+      if (!out.includes(e.secret)) continue;
+      const parts = out.split(e.secret);
+      for (let i = 1; i < parts.length; i++) this.count(e.kind, shortHash(e.secret, this.salt));
+      out = parts.join(e.replacement);
+    }
+    return out;
   }
 
   private count(kind: RedactionKind, hash: string): void {
@@ -94,9 +132,15 @@ export class Redactor {
     // "undefined", "null", "[object Object]" are client bugs, not secrets: they are the evidence.
     if (PLACEHOLDERS.has(value.toLowerCase())) return value;
     const jose = this.jose(value);
-    if (jose !== null) return jose;
+    if (jose !== null) {
+      this.remember(value, jose, kind);
+      return jose;
+    }
     const vendor = this.vendorToken(value, kind);
-    if (vendor !== null) return vendor;
+    if (vendor !== null) {
+      this.remember(value, vendor, kind);
+      return vendor;
+    }
     return this.mark(kind, value, style);
   }
 
@@ -130,7 +174,9 @@ export class Redactor {
     // The marker stands where a base64url segment must: a length of 4n+1 can't be base64url, so
     // one "-" keeps the token decodable (and its diagnosis unchanged).
     const marker = this.mark('jwt', sig, 'compact');
-    return marker.length % 4 === 1 ? marker + '-' : marker;
+    const out = marker.length % 4 === 1 ? marker + '-' : marker;
+    this.remember(sig, out, 'jwt');
+    return out;
   }
 
   /**
@@ -236,7 +282,9 @@ export class Redactor {
     const newUser = this.strict && user !== '' && !isMarker(user) ? this.mark('personal', user, 'compact') : user;
     const newPass = pass === '' || isMarker(pass) ? pass : this.mark('basic-password', pass, 'compact');
     if (newUser === user && newPass === pass) return value;
-    return this.reencode(`${newUser}:${newPass}`, value);
+    const out = this.reencode(`${newUser}:${newPass}`, value);
+    this.remember(value, out, 'basic-password');
+    return out;
   }
 
   /** base64 of `text`, padded like `like` was (some clients omit padding; that's evidence). */
@@ -579,7 +627,7 @@ export class Redactor {
   }
 
   private scan(s: string, style: Style): string {
-    let out = s;
+    let out = this.echoes.length ? this.replaceEchoes(s) : s;
     if (out.includes('PRIVATE KEY-----')) {
       // A key body does not contain another BEGIN line; stopping there keeps many unterminated BEGIN
       // lines linear (each used to scan to the end of the text).
