@@ -371,6 +371,24 @@ describe('bodies', () => {
     expect(strict).not.toContain('alice');
   });
 
+  it('XML: unclosed and unmatched secret-named tags take linear time (10× the text, well under 40× the time)', () => {
+    const hostile = [(n: number) => '</token'.repeat(n / 7), (n: number) => '<token</token'.repeat(n / 13), (n: number) => '<token>x'.repeat(n / 8) + '</token>', (n: number) => '<'.repeat(n) + '</token>'];
+    for (const make of hostile) {
+      const time = (n: number) => {
+        const text = make(n);
+        let best = Infinity;
+        for (let i = 0; i < 3; i++) {
+          const t = performance.now();
+          redactHar(har([entry({}, { content: { size: 1, mimeType: 'text/xml', text } })]));
+          best = Math.min(best, performance.now() - t);
+        }
+        return best;
+      };
+      time(2_000);
+      expect(time(200_000) / Math.max(time(20_000), 1)).toBeLessThan(40);
+    }
+  }, 60_000);
+
   it('error messages that name a scheme keep their words; a credential inside a message still goes', () => {
     const body = {
       message: 'Bearer token is expired',

@@ -214,7 +214,6 @@ const AUDIT: Entry[] = [
   { re: /<input/i, hostile: [run('<inpu')] },
   { re: /<input\b(?<!<input\b[^>]*?<input)[^>]*>/gi, hostile: [run('<input', ''), run('<input ', ''), wrap('>', ' ', '<input'), run('<INPUT x', '>')] },
   { re: /<meta/i, hostile: [run('<met')] },
-  { re: /<([A-Za-z_][\w.:-]*)(\s[^<>]*)?>([^<]*)<\/\1\s*>/g, hostile: [run('<a'), run('<a:b ', ''), run('<a>b</'), wrap('<a>', 'b', '</a '), run('<a></b>'), wrap('<', 'a:', '>'), run('<a x>y</a', '')] },
   { re: /<meta\b(?<!<meta\b[^>]*?<meta)[^>]*>/gi, hostile: [run('<meta', ''), run('<meta ', ''), wrap('>', ' ', '<meta'), run('<META x', '>')] },
   { re: /(\bcontent\s*=\s*)(["'])([\s\S]*?)\2/i, hostile: [wrap('content="', "'", ''), run(`content='"`, ''), wrap('content', ' ', '=')] },
   { re: /["\\]/g, hostile: [run('"\\')] },

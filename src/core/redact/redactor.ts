@@ -645,22 +645,7 @@ export class Redactor {
       // its CSRF token to scripts this way, the same token the requests send in X-CSRF-Token.
       out = out.replace(/<meta\b(?<!<meta\b[^>]*?<meta)[^>]*>/gi, (tag) => this.namedTag(tag, /(\bcontent\s*=\s*)(["'])([\s\S]*?)\2/i));
     }
-    if (out.includes('</')) {
-      // XML elements with a secret name and text content: SOAP WS-Security (`<wsse:Password>`,
-      // `<wsse:BinarySecurityToken>`), STS credentials (`<SecretAccessKey>`, `<SessionToken>`). The
-      // name is judged without its prefix; `<Code>` holds error codes (S3, STS) and HTML code, so it stays.
-      out = out.replace(/<([A-Za-z_][\w.:-]*)(\s[^<>]*)?>([^<]*)<\/\1\s*>/g, (all, qname: string, _attrs: string | undefined, content: string) => {
-        const name = qname.slice(qname.lastIndexOf(':') + 1);
-        const value = content.trim();
-        if (value === '' || isMarker(value) || this.isAllowed(name) || normalizeName(name) === 'code') return all;
-        const secret = isSecretName(name) && !isMetadataName(name);
-        if (!secret && !(this.strict && isPersonalName(name))) return all;
-        const r = secret ? this.token(value, 'text', 'compact') : this.mark('personal', value, 'compact');
-        // The content ends where the closing tag starts (it holds no "<").
-        const end = all.lastIndexOf('</');
-        return all.slice(0, end - content.length) + content.replace(value, r) + all.slice(end);
-      });
-    }
+    if (out.includes('</')) out = this.xmlElements(out);
     if (/(?:https?|wss?):\/\//i.test(out)) {
       out = out.replace(/\b(?:https?|wss?):\/\/[^\s"'<>`\\]+/gi, (u) => this.url(u));
     }
@@ -695,6 +680,46 @@ export class Redactor {
     });
     void style;
     return out;
+  }
+
+  /**
+   * XML elements with a secret name and text content: SOAP WS-Security (`<wsse:Password>`,
+   * `<wsse:BinarySecurityToken>`), STS credentials (`<SecretAccessKey>`, `<SessionToken>`). Read
+   * from each closing tag back to its opening tag, by hand: the name (without its prefix) is judged
+   * first, so the many elements of an HTML page cost a look-up each. `<Code>` holds error codes
+   * (S3, STS) and program text in HTML, so it stays.
+   */
+  private xmlElements(s: string): string {
+    let out = '';
+    let last = 0;
+    for (let close = s.indexOf('</'); close !== -1; close = s.indexOf('</', close + 2)) {
+      let end = close + 2;
+      while (end < s.length && isXmlNameChar(s.charCodeAt(end))) end++;
+      const qname = s.slice(close + 2, end);
+      const name = qname.slice(qname.lastIndexOf(':') + 1);
+      if (name === '' || (name.length === 4 && name.toLowerCase() === 'code')) continue;
+      const secret = isSecretName(name) && !isMetadataName(name);
+      if (!secret && !(this.strict && isPersonalName(name))) continue;
+      // Text content only: the last tag before the closing one must be `<qname …>`. Both searches
+      // stay between that "<" and this one, so all of them together read the text once.
+      const lt = s.lastIndexOf('<', close - 1);
+      if (lt < 0 || !s.startsWith(qname, lt + 1) || isXmlNameChar(s.charCodeAt(lt + 1 + qname.length))) continue;
+      let gt = -1;
+      for (let j = lt + 1 + qname.length; j < close; j++) {
+        if (s.charCodeAt(j) === 0x3e /* > */) {
+          gt = j;
+          break;
+        }
+      }
+      if (gt < 0) continue;
+      const content = s.slice(gt + 1, close);
+      const value = content.trim();
+      if (value === '' || isMarker(value) || this.isAllowed(name)) continue;
+      const r = secret ? this.token(value, 'text', 'compact') : this.mark('personal', value, 'compact');
+      out += s.slice(last, gt + 1) + content.replace(value, r);
+      last = close;
+    }
+    return last === 0 ? s : out + s.slice(last);
   }
 
   /** An HTML tag whose `name` is a secret (or, strict, personal) name: the quoted value in `valueAttr` goes. */
@@ -873,6 +898,11 @@ export class Redactor {
  * send the bearer token as a subprotocol: `base64url.bearer.authorization.k8s.io.<base64url token>`.
  */
 const K8S_BEARER_PROTOCOL = 'base64url.bearer.authorization.k8s.io.';
+
+/** A character of an XML name as far as element names go here: letters, digits, `_ - . :`. */
+function isXmlNameChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x3a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d || c === 0x2e;
+}
 
 /** RFC 9110 §5.6.2 tchar: the characters of a cookie name (RFC 6265 §4.1.1 cookie-name = token). */
 function isTchar(c: number): boolean {
