@@ -101,6 +101,16 @@ describe('the server Date in every HTTP-date format, on a machine in any time zo
   });
 });
 
+describe('auth-dropped-on-redirect follows the redirect to the request the browser made (Fetch Standard, HTTP-redirect fetch)', () => {
+  test.each(['https://cdn.example.net/f/7', 'https://cdn.example.net/f/7#page=2', '//cdn.example.net/f/7#'])('Location %s', (location) => {
+    const h = har(
+      { url: 'https://api.example.com/f/7', status: 302, req: [['authorization', 'Bearer opaque-token-123']], res: [['location', location]] },
+      { url: 'https://cdn.example.net/f/7', status: 401, req: [['cookie', 'a=1']], res: [['www-authenticate', 'Bearer realm="cdn"']] },
+    );
+    expect(codes(h, 1)).toContain('auth-dropped-on-redirect');
+  });
+});
+
 describe('sanitized (DESIGN §3.2) looks at every header shape the reader accepts', () => {
   test('an Authorization header in a name → value map is a credential: not sanitized', () => {
     const h = har({ status: 401, res: [['www-authenticate', 'Bearer error="invalid_token"']] });
