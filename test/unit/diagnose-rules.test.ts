@@ -73,6 +73,54 @@ describe('healthy traffic raises nothing (false alarms are bugs)', () => {
   });
 });
 
+// RFC 9110 §5.6.7: recipients accept all three HTTP-date formats, and all of them are UTC. asctime
+// names no zone, which Date.parse reads as the machine's local time; the verdict must not depend on
+// where the HAR is analysed.
+describe('the server Date in every HTTP-date format, on a machine in any time zone (RFC 9110 §5.6.7)', () => {
+  test.each([
+    { format: 'IMF-fixdate', date: 'Sun, 22 Nov 2026 10:00:00 GMT' },
+    { format: 'RFC 850', date: 'Sunday, 22-Nov-26 10:00:00 GMT' },
+    { format: 'asctime', date: 'Sun Nov 22 10:00:00 2026' },
+    { format: 'asctime, one-digit day', date: 'Sun Nov  1 10:00:00 2026' },
+  ])('$format', ({ date }) => {
+    // A token valid for an hour around that instant, rejected for another reason: invalid-token only.
+    const now = Date.parse(date.endsWith('GMT') ? date : `${date} GMT`) / 1000;
+    const h = har({ status: 401, req: [['authorization', `Bearer ${token({ aud: 'https://api.example.com', iat: now - 60, exp: now + 3600 })}`]], res: [['www-authenticate', 'Bearer error="invalid_token"']] });
+    h.log.entries[0]!.response.headers[0]!.value = date;
+    h.log.entries[0]!.startedDateTime = new Date(now * 1000).toISOString();
+    const before = process.env.TZ;
+    try {
+      for (const tz of ['America/New_York', 'Asia/Tokyo', 'UTC']) {
+        process.env.TZ = tz;
+        expect(codes(h), tz).toEqual(['invalid-token']);
+      }
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+});
+
+describe('auth-dropped-on-redirect follows the redirect to the request the browser made (Fetch Standard, HTTP-redirect fetch)', () => {
+  test.each(['https://cdn.example.net/f/7', 'https://cdn.example.net/f/7#page=2', '//cdn.example.net/f/7#'])('Location %s', (location) => {
+    const h = har(
+      { url: 'https://api.example.com/f/7', status: 302, req: [['authorization', 'Bearer opaque-token-123']], res: [['location', location]] },
+      { url: 'https://cdn.example.net/f/7', status: 401, req: [['cookie', 'a=1']], res: [['www-authenticate', 'Bearer realm="cdn"']] },
+    );
+    expect(codes(h, 1)).toContain('auth-dropped-on-redirect');
+  });
+});
+
+describe('sanitized (DESIGN §3.2) looks at every header shape the reader accepts', () => {
+  test('an Authorization header in a name → value map is a credential: not sanitized', () => {
+    const h = har({ status: 401, res: [['www-authenticate', 'Bearer error="invalid_token"']] });
+    (h.log.entries[0]!.request as Record<string, unknown>).headers = { Authorization: 'Bearer opaque-token-123' };
+    const a = analyzeHar(h);
+    expect(a.source.sanitized).toBe(false);
+    expect(a.results[0]!.findings.map((f) => f.code)).toEqual(['invalid-token']);
+  });
+});
+
 describe('redaction keeps the diagnosis (DESIGN §5)', () => {
   test.each(['chromium', 'firefox'])('%s recording: same finding codes after redactHar', async (browser) => {
     const { readFileSync } = await import('node:fs');
@@ -80,5 +128,14 @@ describe('redaction keeps the diagnosis (DESIGN §5)', () => {
     const before = analyzeHar(h).results.map((r) => [r.index, r.findings.map((f) => f.code).sort()]);
     const after = analyzeHar(redactHar(h)).results.map((r) => [r.index, r.findings.map((f) => f.code).sort()]);
     expect(after).toEqual(before);
+  });
+
+  // A redacted JWT's signature is a marker: not a malformed or truncated signature (a DPoP proof
+  // reported its length and padding as defects, so dpop-required appeared after redaction).
+  test.each(['dpop-required', 'dpop-nonce-required', 'credential-echoed'])('findings fixture %s: same finding codes after redactHar', async (name) => {
+    const { readFileSync } = await import('node:fs');
+    const h = JSON.parse(readFileSync(`test/fixtures/findings/${name}.har`, 'utf8'));
+    const codes = (x: unknown) => analyzeHar(x).results.map((r) => [r.index, r.findings.map((f) => f.code).sort()]);
+    expect(codes(redactHar(h))).toEqual(codes(h));
   });
 });

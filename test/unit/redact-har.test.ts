@@ -4,6 +4,7 @@
  * Cloudflare: keep JWT header + payload; har-sanitizer#37/#49: stay valid JSON, odd names).
  */
 import { describe, expect, it } from 'vitest';
+import { analyzeHar } from '../../src/core/index.js';
 import {
   formatRedactionSummary,
   HarRedactionError,
@@ -11,7 +12,7 @@ import {
   redactHarDetailed,
   summarizeRedaction,
 } from '../../src/core/redact/index.js';
-import { b64, b64u, entry, har, makeJwt, validateHar } from './helpers/redact-check.js';
+import { b64, b64u, entry, har, leaks, makeJwt, validateHar } from './helpers/redact-check.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read deep into the redacted HAR
 type Har = { log: { entries: Record<string, any>[] } };
@@ -56,6 +57,13 @@ describe('Authorization (RFC 9110 §11.6.2): scheme kept, credential removed', (
 
   it('Basic that is not base64 stays malformed (a marker, not a made-up valid credential)', () => {
     expect(reqHeader('Authorization', 'Basic not base64!')).toMatch(/^Basic \[redacted:basic-password len=\d+ #[0-9a-f]{6}\]$/);
+  });
+
+  it('a bare credential without a scheme goes however short; a scheme alone stays (evidence of a missing token)', () => {
+    expect(reqHeader('Authorization', 's3cr3tk3y')).toMatch(/^REDACTED-bearer-len9-[0-9a-f]{6}$/);
+    expect(reqHeader('Authorization', 'abcd1234efgh5678ijkl')).toMatch(/^REDACTED-bearer-len20-[0-9a-f]{6}$/);
+    for (const v of ['Bearer', 'Basic', 'Negotiate', 'NTLM', 'DPoP', 'undefined', 'null']) expect(reqHeader('Authorization', v)).toBe(v);
+    expect(reqHeader('Proxy-Authorization', 'pr0xyk3y')).not.toContain('pr0xyk3y');
   });
 
   it('Digest (RFC 7616 §3.4): response removed, uri redacted as a URL, other params kept', () => {
@@ -158,6 +166,19 @@ describe('challenges and other headers', () => {
   it('the allow list keeps a named header', () => {
     expect(reqHeader('X-Api-Key', 'public-demo-key-123', { allow: ['x-api-key'] })).toBe('public-demo-key-123');
   });
+
+  it('Sec-WebSocket-Protocol carrying a Kubernetes bearer token (base64url.bearer.authorization.k8s.io.<token>): the token goes, the protocols stay', () => {
+    const sa = makeJwt({ iss: 'kubernetes/serviceaccount', sub: 'system:serviceaccount:kube-system:dashboard' }, 'K8sServiceAccountSignature0123456789abcdef');
+    const opaque = 'k8sopaquetoken0123456789';
+    for (const token of [sa, opaque]) {
+      const v = reqHeader('Sec-WebSocket-Protocol', `base64url.bearer.authorization.k8s.io.${b64u(token)}, v4.channel.k8s.io`);
+      expect(leaks(v, [sa.split('.')[2]!, opaque])).toEqual([]);
+      expect(v).toMatch(/^base64url\.bearer\.authorization\.k8s\.io\.[A-Za-z0-9_-]+, v4\.channel\.k8s\.io$/);
+      const decoded = Buffer.from(v.split(',')[0]!.slice('base64url.bearer.authorization.k8s.io.'.length), 'base64url').toString();
+      expect(decoded).toMatch(token === sa ? /^eyJ[^.]+\.eyJ[^.]+\.REDACTED-jwt-/ : /^REDACTED-bearer-len24-/);
+      expect(reqHeader('Sec-WebSocket-Protocol', v)).toBe(v);
+    }
+  });
 });
 
 describe('cookies (RFC 6265): names and attributes kept, values removed', () => {
@@ -178,6 +199,12 @@ describe('cookies (RFC 6265): names and attributes kept, values removed', () => 
     const v = resHeader('Set-Cookie', 'a=secretvalue1; Path=/\nb=secretvalue2; HttpOnly');
     expect(v).not.toMatch(/secretvalue/);
     expect(v.split('\n')).toHaveLength(2);
+  });
+
+  it('Set-Cookie lines folded with "," (RFC 9110 §5.3, as libraries that join repeated fields write them) are each redacted', () => {
+    const v = resHeader('Set-Cookie', 'a=foldedsecret1; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT, b=foldedsecret2; HttpOnly,c=foldedsecret3');
+    expect(v).not.toMatch(/foldedsecret/);
+    expect(v).toMatch(/^a=REDACTED-set-cookie-len13-[0-9a-f]{6}; Path=\/; Expires=Wed, 21 Oct 2026 07:28:00 GMT, b=REDACTED-set-cookie-len13-[0-9a-f]{6}; HttpOnly,c=REDACTED-set-cookie-len13-[0-9a-f]{6}$/);
   });
 
   it('response cookies[] keep their attributes', () => {
@@ -281,9 +308,30 @@ describe('bodies', () => {
     expect(decoded.refresh_token).toMatch(MARK);
   });
 
+  it('base64 text that is not UTF-8 (charset=iso-8859-1) is redacted and keeps its bytes', () => {
+    const html = '<p>Grüße</p><input type="hidden" name="csrf_token" value="latin1hiddensecret">';
+    const json = '{"message":"Gültig","access_token":"latin1jsonsecret99"}';
+    for (const [mimeType, text] of [['text/html; charset=iso-8859-1', html], ['application/json; charset=ISO-8859-1', json]] as const) {
+      const e = one({}, { content: { size: text.length, mimeType, encoding: 'base64', text: Buffer.from(text, 'latin1').toString('base64') } });
+      expect(leaks(e, ['latin1hiddensecret', 'latin1jsonsecret99'])).toEqual([]);
+      const back = Buffer.from(e.response.content.text, 'base64').toString('latin1');
+      expect(back).toMatch(/Grüße|Gültig/);
+      expect(back).toMatch(/\[redacted:|REDACTED-/);
+    }
+  });
+
   it('binary base64 content (not UTF-8) is left as it was', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe]).toString('base64');
     expect(one({}, { content: { size: 10, mimeType: 'image/png', encoding: 'base64', text: png } }).response.content.text).toBe(png);
+  });
+
+  it('HTML <meta name="csrf-token"> (Rails, Laravel) and <meta name="_csrf"> (Spring Security): the token goes, the header name stays', () => {
+    const html = '<head><meta name="csrf-param" content="authenticity_token"><meta name="csrf-token" content="metacsrfsecret0123456789"><meta name="_csrf" content=\'springcsrfsecret987\'/><meta name="_csrf_header" content="X-CSRF-TOKEN"/><meta name="viewport" content="width=device-width"></head>';
+    const out = one({}, { content: { size: 1, mimeType: 'text/html', text: html } }).response.content.text as string;
+    expect(out).not.toMatch(/metacsrfsecret0123456789|springcsrfsecret987/);
+    expect(out).toMatch(/<meta name="csrf-token" content="REDACTED-form-len24-[0-9a-f]{6}">/);
+    expect(out).toContain('<meta name="_csrf_header" content="X-CSRF-TOKEN"/>');
+    expect(out).toContain('<meta name="viewport" content="width=device-width">');
   });
 
   it('HTML form_post response (OAuth form post response mode) hidden inputs', () => {
@@ -301,6 +349,61 @@ describe('bodies', () => {
     expect(out).not.toContain('abcdefghijklmnopqrstuvwxyz0123456789');
     expect(out).toContain('user=bob');
     expect(out).toContain('-----BEGIN RSA PRIVATE KEY-----');
+  });
+
+  it('XML: elements with a secret name lose their text (SOAP WS-Security, STS credentials); error codes and other elements stay', () => {
+    const soap =
+      '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header><wsse:Security><wsse:UsernameToken>' +
+      '<wsse:Username>alice</wsse:Username><wsse:Password Type="PasswordText">soapPassw0rd!</wsse:Password></wsse:UsernameToken>' +
+      '<wsse:BinarySecurityToken ValueType="X509v3">MIIC2jCCAkMCAg38MA0GCSqGSIb3DQEBBQUAMIGb</wsse:BinarySecurityToken></wsse:Security></soap:Header><soap:Body/></soap:Envelope>';
+    const sts = '<AssumeRoleResponse><Credentials><SessionToken>\n  FwoGZXIvYXdzEBYaDstssessiontoken\n</SessionToken><SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey><Expiration>2026-11-22T11:00:00Z</Expiration></Credentials></AssumeRoleResponse>';
+    const err = '<ErrorResponse><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>The security token included in the request is expired</Message></Error></ErrorResponse>';
+    const req = one({ postData: { mimeType: 'text/xml; charset=utf-8', text: soap } }).request.postData.text as string;
+    expect(leaks(req, ['soapPassw0rd!', 'MIIC2jCCAkMCAg38MA0GCSqGSIb3DQEBBQUAMIGb'])).toEqual([]);
+    expect(req).toContain('<wsse:Username>alice</wsse:Username>');
+    expect(req).toMatch(/<wsse:Password Type="PasswordText">REDACTED-text-len13-[0-9a-f]{6}<\/wsse:Password>/);
+    const res = one({}, { content: { size: 1, mimeType: 'text/xml', text: sts } }).response.content.text as string;
+    expect(leaks(res, ['FwoGZXIvYXdzEBYaDstssessiontoken', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY'])).toEqual([]);
+    expect(res).toMatch(/<SessionToken>\n {2}REDACTED-text-len32-[0-9a-f]{6}\n<\/SessionToken>/);
+    expect(res).toContain('<Expiration>2026-11-22T11:00:00Z</Expiration>');
+    expect(one({}, { content: { size: 1, mimeType: 'text/xml', text: err } }).response.content.text).toBe(err);
+    const strict = one({ postData: { mimeType: 'text/xml', text: soap } }, {}, { level: 'strict' }).request.postData.text as string;
+    expect(strict).not.toContain('alice');
+  });
+
+  it('XML: unclosed and unmatched secret-named tags take linear time (10× the text, well under 40× the time)', () => {
+    const hostile = [(n: number) => '</token'.repeat(n / 7), (n: number) => '<token</token'.repeat(n / 13), (n: number) => '<token>x'.repeat(n / 8) + '</token>', (n: number) => '<'.repeat(n) + '</token>'];
+    for (const make of hostile) {
+      const time = (n: number) => {
+        const text = make(n);
+        let best = Infinity;
+        for (let i = 0; i < 3; i++) {
+          const t = performance.now();
+          redactHar(har([entry({}, { content: { size: 1, mimeType: 'text/xml', text } })]));
+          best = Math.min(best, performance.now() - t);
+        }
+        return best;
+      };
+      time(2_000);
+      expect(time(200_000) / Math.max(time(20_000), 1)).toBeLessThan(40);
+    }
+  }, 60_000);
+
+  it('error messages that name a scheme keep their words; a credential inside a message still goes', () => {
+    const body = {
+      message: 'Bearer token is expired',
+      detail: 'NTLM handshake failed',
+      error_description: 'Basic authentication is not enabled for this client',
+      hint: 'Token rejected: use a new one',
+      sent: 'The client sent Bearer mF_9.B5f-4.1JqMsecret and Basic YWxpY2U6c2VjcmV0cGFzcw==',
+    };
+    const out = JSON.parse(one({}, { content: { size: 1, mimeType: 'application/json', text: JSON.stringify(body) } }).response.content.text as string);
+    expect(out.message).toBe(body.message);
+    expect(out.detail).toBe(body.detail);
+    expect(out.error_description).toBe(body.error_description);
+    expect(out.hint).toBe(body.hint);
+    expect(leaks(out, ['mF_9.B5f-4.1JqMsecret', 'secretpass'])).toEqual([]);
+    expect(out.sent).toMatch(/^The client sent Bearer REDACTED-bearer-len21-[0-9a-f]{6} and Basic /);
   });
 
   it('strict level: personal claims and fields go, default keeps them', () => {
@@ -335,6 +438,52 @@ describe('HAR structure', () => {
     expect(r.problems.length).toBeGreaterThan(0);
     expect(r.problems.every((p) => p.code === 'har-repaired')).toBe(true);
     expect(validateHar(redactHar({ log: { entries: null } }))).toEqual([]);
+  });
+
+  it('headers written as a name → value map (read as headers by analyzeHar) become a redacted list with the same diagnosis', () => {
+    const input = har([
+      entry(
+        { headers: { Authorization: 'Bearer mapheadersecret99', Accept: 'application/json' } },
+        { status: 401, headers: { 'WWW-Authenticate': ['Basic realm="api"', 'Bearer error="invalid_token"'], 'Set-Cookie': ['a=mapcookiesecret1; Path=/', 'b=mapcookiesecret2'] } },
+      ),
+    ]);
+    const r = redactHarDetailed(input);
+    expect(validateHar(r.har)).toEqual([]);
+    expect(leaks(r.har, ['mapheadersecret99', 'mapcookiesecret1', 'mapcookiesecret2'])).toEqual([]);
+    const e = (r.har as unknown as Har).log.entries[0]!;
+    expect(e.request.headers.map((h: { name: string }) => h.name)).toEqual(['Authorization', 'Accept']);
+    expect(e.response.headers).toHaveLength(4);
+    expect(r.problems.map((p) => p.code)).toEqual(['har-repaired', 'har-repaired']);
+    const codes = (h: unknown) => analyzeHar(h).results.map((x) => x.findings.map((f) => f.code));
+    expect(codes(input)).toEqual([['invalid-token']]);
+    expect(codes(r.har)).toEqual(codes(input));
+  });
+
+  it('a credential the response echoes (debug header, error text, base64 body) gets the same replacement there, so credential-echoed still holds', () => {
+    const jwt = makeJwt({ sub: 'u1', exp: 1_900_000_000 }, 'EchoedJwtSignature_0123456789abcdef');
+    const input = har([
+      entry(
+        { headers: [{ name: 'X-Api-Key', value: 'k_live_51HqLyjWDarjtT1zdp7dc' }], cookies: [{ name: 'sid', value: 's%3Aechoedsessioncookie42' }] },
+        {
+          status: 403,
+          headers: [{ name: 'X-Debug-Key', value: 'k_live_51HqLyjWDarjtT1zdp7dc' }],
+          content: { size: 1, mimeType: 'text/plain', text: 'Invalid key k_live_51HqLyjWDarjtT1zdp7dc for session s%3Aechoedsessioncookie42' },
+        },
+      ),
+      entry(
+        { headers: [{ name: 'Authorization', value: `Bearer ${jwt}` }] },
+        { status: 401, headers: [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_token"' }], content: { size: 1, mimeType: 'application/json', encoding: 'base64', text: b64(JSON.stringify({ message: `token ${jwt} revoked` })) } },
+        { comment: `retry with ${jwt}` },
+      ),
+    ]);
+    const out = redactHar(input);
+    expect(leaks(out, ['k_live_51HqLyjWDarjtT1zdp7dc', 's%3Aechoedsessioncookie42', 'EchoedJwtSignature_0123456789abcdef'])).toEqual([]);
+    const e = (out as Har).log.entries;
+    expect(e[0]!.response.headers[0].value).toBe(e[0]!.request.headers[0].value);
+    const codes = (h: unknown) => analyzeHar(h).results.map((x) => x.findings.map((f) => f.code).sort());
+    expect(codes(input).every((c) => c.includes('credential-echoed'))).toBe(true);
+    expect(codes(out)).toEqual(codes(input));
+    expect(redactHar(out)).toEqual(out);
   });
 
   it('throws HarRedactionError (code not-a-har) when there is no log object', () => {

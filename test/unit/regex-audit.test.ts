@@ -154,6 +154,7 @@ const AUDIT: Entry[] = [
   { re: /token/i, hostile: [run('toke')] },
   { re: /[?&](access_token|id_token|refresh_token|token|api_?key|auth|auth_token|sig|x-amz-security-token)=/i, hostile: [run('?access_token'), run('&auth_')] },
   { re: /^\s*\{\s*"ok"\s*:\s*false\b/, hostile: [wrap('{', ' ', 'x'), wrap('{"ok"', ' ', ':')] },
+  { re: /^[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/, hostile: [run('Sun '), run('Sun Nov  1 ', ''), wrap('Sun Nov 22 10:00:00 ', '1', 'x')] },
 
   // core/har
   { re: /Unexpected end/, hostile: [run('Unexpected en')] },
@@ -212,6 +213,9 @@ const AUDIT: Entry[] = [
   { re: /;([^;/?#=]+)=([^;/?#]*)/g, hostile: [wrap(';', 'a', ''), run(';a='), run(';a', '')] },
   { re: /<input/i, hostile: [run('<inpu')] },
   { re: /<input\b(?<!<input\b[^>]*?<input)[^>]*>/gi, hostile: [run('<input', ''), run('<input ', ''), wrap('>', ' ', '<input'), run('<INPUT x', '>')] },
+  { re: /<meta/i, hostile: [run('<met')] },
+  { re: /<meta\b(?<!<meta\b[^>]*?<meta)[^>]*>/gi, hostile: [run('<meta', ''), run('<meta ', ''), wrap('>', ' ', '<meta'), run('<META x', '>')] },
+  { re: /(\bcontent\s*=\s*)(["'])([\s\S]*?)\2/i, hostile: [wrap('content="', "'", ''), run(`content='"`, ''), wrap('content', ' ', '=')] },
   { re: /["\\]/g, hostile: [run('"\\')] },
   { re: /[+/=]/, hostile: [] },
   { re: /[:=]/, hostile: [] },
@@ -225,6 +229,7 @@ const AUDIT: Entry[] = [
   { re: /\b(?:Bearer|Basic|DPoP|Token|Negotiate|NTLM)\s/i, hostile: [run('Bearer')] },
   { re: /\b(?:https?|wss?):\/\/[^\s"'<>`\\]+/gi, hostile: [run('https://', ''), wrap('http://', 'a', '')] },
   { re: /\b(Bearer|Basic|DPoP|Token|Negotiate|NTLM)(\s+)([A-Za-z0-9\-._~+/]{8,}=*)/gi, hostile: [wrap('Bearer', ' ', '!'), run('Bearer a'), wrap('Bearer abcdefgh', '=', '')] },
+  { re: /^[A-Za-z][a-z]{7,13}$/, hostile: [run('a', '1'), run('Aa', 'A')] },
   { re: /\bname="([^"]*)"/i, hostile: [wrap('name="', 'a', ''), run('name="', '')] },
   { re: /\bname\s*=\s*(["']?)([^"'\s>]+)\1/i, hostile: [wrap('name', ' ', 'x'), run(`name='a`), wrap('name="', 'a', '')] },
   { re: /\r?\n$/, hostile: [run('\r\n', 'x')] },
@@ -535,6 +540,7 @@ describe('linear rewrites match what the earlier patterns matched', () => {
     { name: 'trailing =', before: /=+$/, after: /(?<!=)=+$/, alphabet: ['=', 'a', '\n'] },
     { name: 'trailing . and ,', before: /[.,]+$/, after: /(?<![.,])[.,]+$/, alphabet: ['.', ',', 'a', '\n'] },
     { name: '<input> tags', before: /<input\b[^>]*>/gi, after: /<input\b(?<!<input\b[^>]*?<input)[^>]*>/gi, alphabet: ['<input', '<INPUT', '>', ' ', 'x', '"', '<inputx', 'name=a'] },
+    { name: '<meta> tags', before: /<meta\b[^>]*>/gi, after: /<meta\b(?<!<meta\b[^>]*?<meta)[^>]*>/gi, alphabet: ['<meta', '<META', '>', ' ', 'x', '"', '<metax', 'name=a'] },
     {
       name: 'JWTs in text',
       before: /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)?/g,

@@ -2,8 +2,11 @@
  * buildReport: a ticket-ready triage report (issue 7 item 4). URLs and evidence come from the HAR and
  * must arrive redacted; Markdown must not let HAR text inject links, images or HTML.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/core/diagnose/finding.js';
+import { analyzeHar } from '../../src/core/index.js';
+import { FINDINGS } from '../../src/core/knowledge/index.js';
 import { buildReport, reportData, type ReportJson } from '../../src/core/redact/index.js';
 import { entry, har, makeJwt } from './helpers/redact-check.js';
 
@@ -95,6 +98,30 @@ describe('buildReport', () => {
     const a: Analysis = { ...analysis, results: [{ ...analysis.results[1]!, findings: [{ ...analysis.results[1]!.findings[0]!, evidence: { email: 'jane@example.com' } }] }] };
     expect(JSON.stringify(reportData(a, input).requests[0]!.findings[0]!.evidence)).toContain('jane@example.com');
     expect(JSON.stringify(reportData(a, input, { level: 'strict' }).requests[0]!.findings[0]!.evidence)).not.toContain('jane@example.com');
+  });
+
+  it('the explanations and fixes of the knowledge base arrive as written; what a rule added from the HAR is redacted', () => {
+    // Real analyses: their titles, explanations and fixes name schemes and options ("NTLM handshake",
+    // `credentials: "include"`, `error="invalid_token": The…`), which read like secrets to a scan.
+    const files = ['negotiate-handshake', 'no-credentials', 'invalid-token'];
+    for (const file of files) {
+      const h = JSON.parse(readFileSync(`test/fixtures/findings/${file}.har`, 'utf8')) as unknown;
+      const a = analyzeHar(h);
+      const report = reportData(a, h);
+      const findings = a.results.flatMap((x) => x.findings);
+      const reported = report.requests.flatMap((x) => x.findings);
+      expect(reported.length, file).toBe(findings.length);
+      reported.forEach((f, i) => {
+        const k = FINDINGS[f.code];
+        if (findings[i]!.title === k.title) expect(f.title).toBe(k.title);
+        expect(f.detail.endsWith(k.explanation), `${file} ${f.code}: ${f.detail}`).toBe(true);
+        expect(f.fix).toEqual(k.fix);
+      });
+    }
+    const a: Analysis = { ...analysis, results: [{ ...analysis.results[1]!, findings: [{ ...analysis.results[1]!.findings[0]!, code: 'invalid-token', detail: `Sent refresh_token=rtsecret12345. ${FINDINGS['invalid-token'].explanation}` }] }] };
+    const detail = reportData(a, input).requests[0]!.findings[0]!.detail;
+    expect(detail).not.toContain('rtsecret12345');
+    expect(detail.endsWith(FINDINGS['invalid-token'].explanation)).toBe(true);
   });
 
   it('a URL with backticks cannot break out of its code span', () => {

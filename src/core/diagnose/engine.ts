@@ -140,6 +140,9 @@ function rawCarriesCredentials(entry: unknown): boolean {
     if (Array.isArray(part.cookies) && part.cookies.length) return true;
     if (Array.isArray(part.headers)) {
       for (const h of part.headers) if (isObj(h) && typeof h.name === 'string' && CREDENTIAL_HEADERS.has(h.name.toLowerCase())) return true;
+    } else if (isObj(part.headers)) {
+      // A name → value map (the reader accepts it as headers, so the credentials in it count too).
+      for (const name of Object.keys(part.headers)) if (CREDENTIAL_HEADERS.has(name.toLowerCase())) return true;
     }
   }
   return false;

@@ -47,16 +47,34 @@ function allHeaders(headers: Exchange['requestHeaders'], name: string): string[]
 }
 const NO_LINES = Object.freeze([]) as unknown as string[];
 
+/**
+ * The field lines in header values. A field value never holds a line break (RFC 9110 §5.5), but
+ * HARs built from the DevTools protocol (sitespeed.io chrome-har, browsertime) copy its header
+ * objects, which join the lines of a repeated field with "\n" (CDP `Network.Headers`): split them
+ * back, so `Basic realm="a"\nBearer error=…` reads as the two challenges it was.
+ */
+function fieldLines(values: string[]): string[] {
+  let joined = false;
+  for (let i = 0; i < values.length; i++) if (values[i]!.includes('\n')) joined = true;
+  if (!joined) return values;
+  const out: string[] = [];
+  for (const v of values) for (const line of v.split('\n')) out.push(line.endsWith('\r') ? line.slice(0, -1) : line);
+  return out;
+}
+
 /** HTTP dates repeat from one exchange to the next (one-second resolution): the last one parsed is kept. */
 let lastDate = '';
 let lastDateMs = NaN;
 export function parseHttpDate(value: string): number {
   if (value !== lastDate) {
-    lastDateMs = Date.parse(value);
+    // asctime (`Sun Nov  6 08:49:37 1994`) names no zone, and Date.parse reads such a date in the
+    // machine's local time; every HTTP-date is UTC (RFC 9110 §5.6.7), so it is read as GMT.
+    lastDateMs = Date.parse(ASCTIME.test(value) ? `${value} GMT` : value);
     lastDate = value;
   }
   return lastDateMs;
 }
+const ASCTIME = /^[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/;
 
 const UNSET = Symbol('unset');
 
@@ -129,7 +147,7 @@ export class Facts {
     return this.ex.status === 407 ? 'Proxy-Authenticate' : 'WWW-Authenticate';
   }
   get challengeLines(): string[] {
-    return this._lines !== UNSET ? this._lines : (this._lines = allHeaders(this.ex.responseHeaders, this.ex.status === 407 ? 'proxy-authenticate' : 'www-authenticate'));
+    return this._lines !== UNSET ? this._lines : (this._lines = fieldLines(allHeaders(this.ex.responseHeaders, this.ex.status === 407 ? 'proxy-authenticate' : 'www-authenticate')));
   }
   /** Lenient reading: what the server meant, even when it broke the grammar. */
   get challenges(): ChallengeResult {

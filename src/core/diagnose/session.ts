@@ -33,7 +33,11 @@ export class Session {
     if (ex.status >= 300 && ex.status < 400 && ex.redirectURL) {
       let target = ex.redirectURL;
       try {
-        target = new URL(ex.redirectURL, ex.url).href;
+        const u = new URL(ex.redirectURL, ex.url);
+        // The follow-up request is sent, and logged in the HAR, without the fragment (the target
+        // URI excludes it, RFC 9110 §7.1).
+        u.hash = '';
+        target = u.href;
       } catch {
         // keep as given
       }

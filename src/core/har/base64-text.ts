@@ -2,6 +2,11 @@ import { asciiFromBase64url, base64urlToBytes, utf8Decode } from '../util/base64
 
 const TEXTUAL = /^(text\/|application\/(json|problem\+json|xml|x-www-form-urlencoded|javascript|[\w.+-]*\+json|[\w.+-]*\+xml))/i;
 
+/** True for MIME types whose bodies are text (JSON, XML, HTML, forms, scripts); false for binary ones. */
+export function isTextualMime(mimeType: string): boolean {
+  return TEXTUAL.test(mimeType);
+}
+
 /**
  * Decodes base64 `content.text` (HAR `encoding: "base64"`) when the body is textual; binary
  * bodies are not text, so null.

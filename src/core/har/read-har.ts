@@ -92,7 +92,10 @@ export function normalizeEntry(raw: unknown, index: number): Exchange {
     // Safari writes CFNetwork's response source instead (WebKit HARBuilder.js `_fetchType`).
     e._fetchType === 'Disk Cache' ||
     e._fetchType === 'Memory Cache' ||
-    Boolean(cache && (isObj(cache.beforeRequest) || isObj(cache.afterRequest)) && (cache.beforeRequest as Obj | undefined)?.hitCount);
+    // HAR 1.2 `cache.beforeRequest`: the cache entry that existed before the request. chrome-har
+    // writes one with hitCount 0 for every disk-cache hit (lib/entryFromResponse.js), so its
+    // presence is what counts, not the count.
+    Boolean(cache && isObj(cache.beforeRequest));
   return {
     index,
     startedDateTime,

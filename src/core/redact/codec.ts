@@ -45,3 +45,25 @@ export function percentDecode(s: string, plusIsSpace = true): string {
     });
   }
 }
+
+/**
+ * Bytes as ISO-8859-1 text: one character per byte, so any bytes round-trip through
+ * `latin1Encode`. For textual bodies that are not UTF-8 (legacy `charset=iso-8859-1` or
+ * windows-1252 pages), which must still be read to be redacted.
+ */
+export function latin1Decode(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) parts.push(String.fromCharCode(...bytes.subarray(i, i + 8192)));
+  return parts.join('');
+}
+
+/** The inverse of `latin1Decode`; null when a character doesn't fit in one byte. */
+export function latin1Encode(s: string): Uint8Array | null {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0xff) return null;
+    out[i] = c;
+  }
+  return out;
+}

@@ -161,8 +161,12 @@ class HarWalker {
 
   private entry(e: Record<string, unknown>, path: string): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    // The request first, whatever the key order: the credentials it sent are then known when the
+    // rest of the entry (response, comments, WebSocket messages) is searched for echoes of them.
+    this.r.beginEntry();
+    const request = isObject(e.request) ? this.request(e.request, `${path}.request`) : e.request;
     for (const [k, v] of Object.entries(e)) {
-      if (k === 'request') out[k] = isObject(v) ? this.request(v, `${path}.request`) : v;
+      if (k === 'request') out[k] = request;
       else if (k === 'response') out[k] = isObject(v) ? this.response(v, `${path}.response`) : v;
       else if (k === 'startedDateTime' || k === 'time' || k === 'timings' || k === 'serverIPAddress' || k === 'connection' || k === 'pageref' || k === 'cache') out[k] = v;
       else out[k] = this.other(v, k);
@@ -241,6 +245,15 @@ class HarWalker {
   }
 
   private headers(v: unknown, path: string): unknown[] {
+    if (isObject(v)) {
+      // A name → value map (some tools write headers so; the reader accepts it): written as the
+      // HAR 1.2 list, one header per value, so the redacted file still carries the evidence.
+      this.note(path, 'a name → value map, not a list; written as a list');
+      return this.headers(
+        Object.entries(v).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((x: unknown) => ({ name, value: x }))),
+        path,
+      );
+    }
     if (!Array.isArray(v)) {
       if (v !== undefined) this.note(path, `${describe(v)} is not a list; set to []`);
       // Whatever it was, it can't be kept unredacted: walk it generically into a comment-free [].

@@ -1,6 +1,7 @@
 import { base64urlToBytes, bytesToBase64url, utf8Decode } from '../util/base64url.js';
 import { matchOpaqueFormat, OPAQUE_FORMATS } from '../token/opaque-formats.js';
-import { base64ToBytes, base64ToText, bytesToBase64, percentDecode } from './codec.js';
+import { isTextualMime } from '../har/base64-text.js';
+import { base64ToBytes, base64ToText, bytesToBase64, latin1Decode, latin1Encode, percentDecode } from './codec.js';
 import { shortHash } from './hash.js';
 import { compactMarker, isMarker, readableMarker, type RedactionKind } from './markers.js';
 import {
@@ -31,6 +32,14 @@ type Style = 'readable' | 'compact';
 const MAX_DEPTH = 6;
 
 const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
+/**
+ * Scheme names (IANA HTTP Authentication Scheme Registry, RFC 9110 §16.4, and the Windows and AWS
+ * ones): an Authorization value that is one of these alone carries no credential.
+ */
+const AUTH_SCHEMES = new Set([
+  'basic', 'bearer', 'concealed', 'digest', 'dpop', 'gnap', 'hoba', 'mutual', 'negotiate', 'oauth', 'privatetoken',
+  'scram-sha-1', 'scram-sha-256', 'vapid', 'ntlm', 'kerberos', 'token', 'aws4-hmac-sha256',
+]);
 const AUTH_SCHEME = /^(\s*)([!#$%&'*+.^_`|~0-9A-Za-z-]+)(?:(\s+)([\s\S]*))?$/;
 
 /**
@@ -63,7 +72,45 @@ export class Redactor {
   mark(kind: RedactionKind, secret: string, style: Style): string {
     const hash = shortHash(secret, this.salt);
     this.count(kind, hash);
-    return style === 'compact' ? compactMarker(kind, secret.length, hash) : readableMarker(kind, secret.length, hash);
+    const marker = style === 'compact' ? compactMarker(kind, secret.length, hash) : readableMarker(kind, secret.length, hash);
+    this.remember(secret, marker, kind);
+    return marker;
+  }
+
+  /**
+   * Secrets removed so far in this entry, longest first, with what replaced them. A server that
+   * echoes a credential (a debug header, an error body quoting the API key: DESIGN §4
+   * credential-echoed) puts it where no name says "secret"; free text is searched for these
+   * values, and each is given the very replacement the credential got, so the echo stays visible.
+   */
+  private echoes: { secret: string; replacement: string; kind: RedactionKind }[] = [];
+
+  /** A new HAR entry: echoes are looked for within one exchange, like credential-echoed does. */
+  beginEntry(): void {
+    if (this.echoes.length) this.echoes = [];
+  }
+
+  private remember(secret: string, replacement: string, kind: RedactionKind): void {
+    // As long as credential-echoed's shortest secret: shorter values match by chance.
+    if (secret.length < 12 || replacement === secret || this.echoes.length >= 64) return;
+    const known = this.echoes.find((e) => e.secret === secret);
+    if (known) {
+      known.replacement = replacement;
+      return;
+    }
+    this.echoes.push({ secret, replacement, kind });
+    this.echoes.sort((a, b) => b.secret.length - a.secret.length);
+  }
+
+  private replaceEchoes(s: string): string {
+    let out = s;
+    for (const e of this.echoes) {
+      if (!out.includes(e.secret)) continue;
+      const parts = out.split(e.secret);
+      for (let i = 1; i < parts.length; i++) this.count(e.kind, shortHash(e.secret, this.salt));
+      out = parts.join(e.replacement);
+    }
+    return out;
   }
 
   private count(kind: RedactionKind, hash: string): void {
@@ -85,9 +132,15 @@ export class Redactor {
     // "undefined", "null", "[object Object]" are client bugs, not secrets: they are the evidence.
     if (PLACEHOLDERS.has(value.toLowerCase())) return value;
     const jose = this.jose(value);
-    if (jose !== null) return jose;
+    if (jose !== null) {
+      this.remember(value, jose, kind);
+      return jose;
+    }
     const vendor = this.vendorToken(value, kind);
-    if (vendor !== null) return vendor;
+    if (vendor !== null) {
+      this.remember(value, vendor, kind);
+      return vendor;
+    }
     return this.mark(kind, value, style);
   }
 
@@ -121,7 +174,9 @@ export class Redactor {
     // The marker stands where a base64url segment must: a length of 4n+1 can't be base64url, so
     // one "-" keeps the token decodable (and its diagnosis unchanged).
     const marker = this.mark('jwt', sig, 'compact');
-    return marker.length % 4 === 1 ? marker + '-' : marker;
+    const out = marker.length % 4 === 1 ? marker + '-' : marker;
+    this.remember(sig, out, 'jwt');
+    return out;
   }
 
   /**
@@ -185,8 +240,9 @@ export class Redactor {
     if (m === null) return this.token(value, 'bearer', 'readable');
     const [, lead = '', scheme = '', gap, rest] = m;
     if (gap === undefined || rest === undefined || rest === '') {
-      // A lone word: either a bare token (no scheme) or a scheme with no credentials.
-      return scheme.length >= 16 ? lead + this.token(scheme, 'bearer', 'compact') : value;
+      // A lone word: a scheme with no credentials (`Bearer`: evidence of a client bug), or a bare
+      // credential (`Authorization: <api key>`), however short.
+      return AUTH_SCHEMES.has(scheme.toLowerCase()) ? value : lead + this.token(scheme, 'bearer', 'compact') + value.slice(lead.length + scheme.length);
     }
     const lower = scheme.toLowerCase();
     const trimmed = rest.trimEnd();
@@ -226,7 +282,9 @@ export class Redactor {
     const newUser = this.strict && user !== '' && !isMarker(user) ? this.mark('personal', user, 'compact') : user;
     const newPass = pass === '' || isMarker(pass) ? pass : this.mark('basic-password', pass, 'compact');
     if (newUser === user && newPass === pass) return value;
-    return this.reencode(`${newUser}:${newPass}`, value);
+    const out = this.reencode(`${newUser}:${newPass}`, value);
+    this.remember(value, out, 'basic-password');
+    return out;
   }
 
   /** base64 of `text`, padded like `like` was (some clients omit padding; that's evidence). */
@@ -323,17 +381,22 @@ export class Redactor {
 
   /** `Set-Cookie`: the value goes, the attributes (Path, Domain, SameSite, Expires …) stay. */
   setCookie(value: string): string {
-    // Some exporters join several Set-Cookie lines with "\n" into one header value.
+    // Some exporters join several Set-Cookie lines with "\n" into one header value, others fold
+    // them with "," like other fields (RFC 9110 §5.3, which Set-Cookie can't take: RFC 6265 §3).
     const lines = value.split('\n');
     let changed = false;
-    const out = lines.map((line) => {
-      const semi = line.indexOf(';');
-      const first = semi < 0 ? line : line.slice(0, semi);
-      const r = this.cookiePair(first, 'set-cookie');
-      if (r === first) return line;
-      changed = true;
-      return r + (semi < 0 ? '' : line.slice(semi));
-    });
+    const out = lines.map((line) =>
+      foldedCookies(line)
+        .map((cookie) => {
+          const semi = cookie.indexOf(';');
+          const first = semi < 0 ? cookie : cookie.slice(0, semi);
+          const r = this.cookiePair(first, 'set-cookie');
+          if (r === first) return cookie;
+          changed = true;
+          return r + (semi < 0 ? '' : cookie.slice(semi));
+        })
+        .join(','),
+    );
     return changed ? out.join('\n') : value;
   }
 
@@ -554,12 +617,17 @@ export class Redactor {
       if (/^[^=&\s]+=[^&\s]*(&[^=&\s]*=[^&\s]*)*$/.test(s)) return this.form(s, 'text', depth);
     }
     const scheme = /^(Bearer|Basic|DPoP|Digest|Negotiate|NTLM|Token)\s+\S/i.exec(s);
-    if (scheme !== null && !s.includes('\n')) return this.authorization(s);
+    if (scheme !== null && !s.includes('\n')) {
+      // A whole credential (`Bearer <token>`, `Digest username=…`), not a sentence that starts with
+      // a scheme name ("Bearer token is expired"): the scan below finds a token inside prose.
+      const rest = s.slice(scheme[1]!.length).trim();
+      if (!/\s/.test(rest) || /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=/.test(rest)) return this.authorization(s);
+    }
     return this.scan(s, style);
   }
 
   private scan(s: string, style: Style): string {
-    let out = s;
+    let out = this.echoes.length ? this.replaceEchoes(s) : s;
     if (out.includes('PRIVATE KEY-----')) {
       // A key body does not contain another BEGIN line; stopping there keeps many unterminated BEGIN
       // lines linear (each used to scan to the end of the text).
@@ -570,19 +638,23 @@ export class Redactor {
     if (/<input/i.test(out)) {
       // The lookbehind skips an <input that follows another with no `>` between (that one's match, or
       // failure, decides it too); trying each of `<input<input…` to the end was quadratic.
-      out = out.replace(/<input\b(?<!<input\b[^>]*?<input)[^>]*>/gi, (tag) => {
-        const name = /\bname\s*=\s*(["']?)([^"'\s>]+)\1/i.exec(tag)?.[2];
-        if (name === undefined || this.isAllowed(name) || !(isSecretName(name) || (this.strict && isPersonalName(name)))) return tag;
-        return tag.replace(/(\bvalue\s*=\s*)(["'])([\s\S]*?)\2/i, (all, pre: string, q: string, v: string) =>
-          v === '' || isMarker(v) ? all : pre + q + this.token(v, isSecretName(name) ? 'form' : 'personal', 'compact') + q,
-        );
-      });
+      out = out.replace(/<input\b(?<!<input\b[^>]*?<input)[^>]*>/gi, (tag) => this.namedTag(tag, /(\bvalue\s*=\s*)(["'])([\s\S]*?)\2/i));
     }
+    if (/<meta/i.test(out)) {
+      // `<meta name="csrf-token" content="…">` (Rails, Laravel, Spring's `_csrf`): the page hands
+      // its CSRF token to scripts this way, the same token the requests send in X-CSRF-Token.
+      out = out.replace(/<meta\b(?<!<meta\b[^>]*?<meta)[^>]*>/gi, (tag) => this.namedTag(tag, /(\bcontent\s*=\s*)(["'])([\s\S]*?)\2/i));
+    }
+    if (out.includes('</')) out = this.xmlElements(out);
     if (/(?:https?|wss?):\/\//i.test(out)) {
       out = out.replace(/\b(?:https?|wss?):\/\/[^\s"'<>`\\]+/gi, (u) => this.url(u));
     }
     if (/\b(?:Bearer|Basic|DPoP|Token|Negotiate|NTLM)\s/i.test(out)) {
       out = out.replace(/\b(Bearer|Basic|DPoP|Token|Negotiate|NTLM)(\s+)([A-Za-z0-9\-._~+/]{8,}=*)/gi, (all, scheme: string, sp: string, tok: string) => {
+        // "NTLM handshake", "Basic authentication", "Token rejected": a word, not a credential
+        // (tokens and base64 carry digits, capitals inside or punctuation; longer runs of small
+        // letters are treated as tokens all the same).
+        if (/^[A-Za-z][a-z]{7,13}$/.test(tok)) return all;
         const r = this.authorization(`${scheme} ${tok}`);
         return r === `${scheme} ${tok}` ? all : scheme + sp + r.slice(scheme.length + 1);
       });
@@ -608,6 +680,55 @@ export class Redactor {
     });
     void style;
     return out;
+  }
+
+  /**
+   * XML elements with a secret name and text content: SOAP WS-Security (`<wsse:Password>`,
+   * `<wsse:BinarySecurityToken>`), STS credentials (`<SecretAccessKey>`, `<SessionToken>`). Read
+   * from each closing tag back to its opening tag, by hand: the name (without its prefix) is judged
+   * first, so the many elements of an HTML page cost a look-up each. `<Code>` holds error codes
+   * (S3, STS) and program text in HTML, so it stays.
+   */
+  private xmlElements(s: string): string {
+    let out = '';
+    let last = 0;
+    for (let close = s.indexOf('</'); close !== -1; close = s.indexOf('</', close + 2)) {
+      let end = close + 2;
+      while (end < s.length && isXmlNameChar(s.charCodeAt(end))) end++;
+      const qname = s.slice(close + 2, end);
+      const name = qname.slice(qname.lastIndexOf(':') + 1);
+      if (name === '' || (name.length === 4 && name.toLowerCase() === 'code')) continue;
+      const secret = isSecretName(name) && !isMetadataName(name);
+      if (!secret && !(this.strict && isPersonalName(name))) continue;
+      // Text content only: the last tag before the closing one must be `<qname …>`. Both searches
+      // stay between that "<" and this one, so all of them together read the text once.
+      const lt = s.lastIndexOf('<', close - 1);
+      if (lt < 0 || !s.startsWith(qname, lt + 1) || isXmlNameChar(s.charCodeAt(lt + 1 + qname.length))) continue;
+      let gt = -1;
+      for (let j = lt + 1 + qname.length; j < close; j++) {
+        if (s.charCodeAt(j) === 0x3e /* > */) {
+          gt = j;
+          break;
+        }
+      }
+      if (gt < 0) continue;
+      const content = s.slice(gt + 1, close);
+      const value = content.trim();
+      if (value === '' || isMarker(value) || this.isAllowed(name)) continue;
+      const r = secret ? this.token(value, 'text', 'compact') : this.mark('personal', value, 'compact');
+      out += s.slice(last, gt + 1) + content.replace(value, r);
+      last = close;
+    }
+    return last === 0 ? s : out + s.slice(last);
+  }
+
+  /** An HTML tag whose `name` is a secret (or, strict, personal) name: the quoted value in `valueAttr` goes. */
+  private namedTag(tag: string, valueAttr: RegExp): string {
+    const name = /\bname\s*=\s*(["']?)([^"'\s>]+)\1/i.exec(tag)?.[2];
+    if (name === undefined || this.isAllowed(name) || !(isSecretName(name) || (this.strict && isPersonalName(name)))) return tag;
+    return tag.replace(valueAttr, (all, pre: string, q: string, v: string) =>
+      v === '' || isMarker(v) ? all : pre + q + this.token(v, isSecretName(name) ? 'form' : 'personal', 'compact') + q,
+    );
   }
 
   private scanPairs(s: string): string {
@@ -665,12 +786,23 @@ export class Redactor {
     return this.text(text, 0, 'readable');
   }
 
-  /** Base64 body: decode, redact, re-encode. Binary (non-UTF-8) bodies are kept as they are. */
+  /**
+   * Base64 body: decode, redact, re-encode. A textual body that is not UTF-8 (an ISO-8859-1 or
+   * windows-1252 page) is read byte for byte and written back in the same bytes; binary bodies
+   * (images, fonts) are kept as they are.
+   */
   base64Body(b64: string, mimeType: string, response: boolean): string {
     const bytes = base64ToBytes(b64);
     if (bytes === null) return this.text(b64);
     const text = utf8Decode(bytes);
-    if (text === null) return b64;
+    if (text === null) {
+      if (!isTextualMime(mimeType)) return b64;
+      const latin1 = latin1Decode(bytes);
+      const r = this.body(latin1, mimeType, response);
+      if (r === latin1) return b64;
+      const out = latin1Encode(r);
+      return bytesToBase64(out ?? r);
+    }
     const r = this.body(text, mimeType, response);
     return r === text ? b64 : bytesToBase64(r);
   }
@@ -711,9 +843,32 @@ export class Redactor {
 
   // ---------------------------------------------------------------- headers
 
+  /**
+   * `Sec-WebSocket-Protocol` (RFC 6455 §11.3.4) holding a Kubernetes bearer token: the token is
+   * decoded and redacted like any bearer token (a JWT keeps header and claims), then re-encoded.
+   */
+  private subprotocols(value: string): string {
+    return value
+      .split(',')
+      .map((item) => {
+        const at = item.indexOf(K8S_BEARER_PROTOCOL);
+        if (at < 0) return this.text(item);
+        const start = at + K8S_BEARER_PROTOCOL.length;
+        const encoded = item.slice(start).trim();
+        if (encoded === '' || isMarker(encoded)) return item;
+        const bytes = base64urlToBytes(encoded, { lenient: true });
+        const token = bytes === null ? null : utf8Decode(bytes);
+        const r = token === null ? this.mark('bearer', encoded, 'compact') : this.token(token, 'bearer', 'compact');
+        if (r === token) return item;
+        return item.slice(0, start) + (token === null ? r : bytesToBase64url(r)) + item.slice(start + encoded.length);
+      })
+      .join(',');
+  }
+
   /** One header value by name. */
   header(name: string, value: string): string {
     if (value === '' || this.isAllowed(name)) return value;
+    if (value.includes(K8S_BEARER_PROTOCOL) && name.toLowerCase() === 'sec-websocket-protocol') return this.subprotocols(value);
     switch (classifyHeader(name)) {
       case 'authorization':
         return this.authorization(value);
@@ -736,6 +891,46 @@ export class Redactor {
         return this.text(value);
     }
   }
+}
+
+/**
+ * Browsers can't set Authorization on a WebSocket, so Kubernetes clients (the dashboard, client-go)
+ * send the bearer token as a subprotocol: `base64url.bearer.authorization.k8s.io.<base64url token>`.
+ */
+const K8S_BEARER_PROTOCOL = 'base64url.bearer.authorization.k8s.io.';
+
+/** A character of an XML name as far as element names go here: letters, digits, `_ - . :`. */
+function isXmlNameChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x3a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d || c === 0x2e;
+}
+
+/** RFC 9110 §5.6.2 tchar: the characters of a cookie name (RFC 6265 §4.1.1 cookie-name = token). */
+function isTchar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || "!#$%&'*+-.^_`|~".includes(String.fromCharCode(c));
+}
+
+/**
+ * One Set-Cookie line split where a "," starts another cookie (`, name=`): folded lines. A comma
+ * inside Expires (`Wed, 21 Oct 2026`) is followed by a day number and a space, not by `name=`, and
+ * a cookie value can't hold a comma (RFC 6265 §4.1.1), so neither is split. Each piece keeps its
+ * leading space; joined with "," they give the line back.
+ */
+function foldedCookies(line: string): string[] {
+  if (!line.includes(',')) return [line];
+  const out: string[] = [];
+  let start = 0;
+  for (let comma = line.indexOf(','); comma !== -1; comma = line.indexOf(',', comma + 1)) {
+    let i = comma + 1;
+    while (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09) i++;
+    const nameStart = i;
+    while (i < line.length && isTchar(line.charCodeAt(i))) i++;
+    if (i > nameStart && line.charCodeAt(i) === 0x3d /* = */) {
+      out.push(line.slice(start, comma));
+      start = comma + 1;
+    }
+  }
+  out.push(line.slice(start));
+  return out;
 }
 
 /** First two characters of every vendor prefix: a cheap filter before `matchOpaqueFormat` (big bodies). */

@@ -1,4 +1,5 @@
-import type { Analysis, EntryResult, Finding, FindingSeverity } from '../diagnose/finding.js';
+import type { Analysis, EntryResult, Finding, FindingCode, FindingSeverity } from '../diagnose/finding.js';
+import { FINDINGS, type FindingKnowledge } from '../knowledge/index.js';
 import { Redactor, type RedactOptions } from './redactor.js';
 
 /**
@@ -62,13 +63,17 @@ export function reportData(analysis: Analysis, har: unknown, opts?: RedactOption
         bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
         codes.set(f.code, (codes.get(f.code) ?? 0) + 1);
         const evidence = r.json(f.evidence, 'evidence', 0, false, false);
+        // The knowledge texts are ours, not the HAR's: redacting them only mangled them (`NTLM
+        // handshake`, `credentials: "include"` read as secrets). What a rule added goes through.
+        const k: FindingKnowledge | undefined = Object.hasOwn(FINDINGS, f.code) ? FINDINGS[f.code as FindingCode] : undefined;
+        const own = (text: string, known: string | undefined) => (text === known ? text : r.text(text));
         return {
           code: f.code,
           severity: f.severity,
-          title: r.text(f.title),
-          detail: r.text(f.detail),
+          title: own(f.title, k?.title),
+          detail: k !== undefined && f.detail.endsWith(' ' + k.explanation) ? `${r.text(f.detail.slice(0, -k.explanation.length - 1))} ${k.explanation}` : own(f.detail, k?.explanation),
           evidence: (isObject(evidence) ? evidence : {}) as Record<string, unknown>,
-          fix: { client: r.text(f.fix.client), server: r.text(f.fix.server) },
+          fix: { client: own(f.fix.client, k?.fix.client), server: own(f.fix.server, k?.fix.server) },
           refs: [...f.refs],
         };
       }),
