@@ -29,7 +29,10 @@ const lazy = new Set();
 const toScan = [...seen];
 while (toScan.length) {
   const code = readFileSync(join(dist, toScan.shift()), 'utf8');
-  for (const m of code.matchAll(/import\(\s*[`"']\.?\/?((?:assets\/)?[\w.-]+\.js)[`"']\s*\)/g)) {
+  const dynamic = [...code.matchAll(/import\(\s*[`"']\.?\/?((?:assets\/)?[\w.-]+\.js)[`"']\s*\)/g)];
+  // A lazy chunk's own static imports load with it.
+  const staticOfLazy = lazy.size ? [...code.matchAll(/(?:from|import)\s*["']\.?\/?((?:assets\/)?[\w.-]+\.js)["']/g)] : [];
+  for (const m of [...dynamic, ...staticOfLazy]) {
     const dep = m[1].startsWith('assets/') ? m[1] : join('assets', m[1]);
     if (!seen.has(dep) && !lazy.has(dep)) {
       lazy.add(dep);

@@ -1,69 +1,20 @@
 /**
- * The diagnosis engine. One incremental session serves the live panel (an exchange at a time) and
- * whole HARs alike, so both give the same findings.
+ * The diagnosis engine's public face (DESIGN §3.1): findings worded with the knowledge base, for
+ * whole HARs (analyzeHar, the CLI) and one exchange at a time (createDiagnosis).
  */
-import { FINDINGS } from '../knowledge/index.js';
+import { FINDINGS } from '../knowledge/findings.js';
 import { normalizeEntry, parseHarText, readHar } from '../har/read-har.js';
 import type { Exchange } from '../har/exchange.js';
 import type { Problem } from '../problem.js';
-import { Facts, type DiagnosisOptions } from './facts.js';
-import type { Analysis, EntryResult, Finding, FindingCode, FindingSeverity } from './finding.js';
-import { rulesFor, scopeOf, type FindingDraft, type Rule, type RuleContext, type RuleScope } from './rule.js';
-import { RULES } from './rules/index.js';
-import { Session } from './session.js';
+import { diagnosisWith, reviewWithBodyWith, type Diagnosis } from './diagnosis.js';
+import type { DiagnosisOptions } from './facts.js';
+import type { Analysis, EntryResult, Finding, FindingCode } from './finding.js';
+import type { FindingDraft } from './rule.js';
 
-export type { DiagnosisOptions };
+export type { Diagnosis, DiagnosisOptions };
 
-const RANK: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
-
-const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
-
-const BY_SCOPE: Record<RuleScope, Rule[]> = {
-  failure: rulesFor(RULES, 'failure'),
-  challenged: rulesFor(RULES, 'challenged'),
-  any: rulesFor(RULES, 'any'),
-};
-
-export interface Diagnosis {
-  /** Findings for this exchange, judged against the exchanges added before it. */
-  add(exchange: Exchange): Finding[];
-}
-
-export function createDiagnosis(opts: DiagnosisOptions = {}): Diagnosis {
-  const session = new Session();
-  // One context for every exchange: most find nothing, and the allocations showed in HAR analysis.
-  const found = new Map<FindingCode, FindingDraft>();
-  let facts: Facts | null = null;
-  const context: RuleContext = { f: null as unknown as Facts, session, found };
-  return {
-    add(exchange) {
-      const f = facts === null ? (facts = new Facts(exchange, opts)) : facts.reset(exchange);
-      context.f = f;
-      found.clear();
-      const rules = BY_SCOPE[scopeOf(f.status, f.challengeLines.length > 0)];
-      for (let i = 0; i < rules.length; i++) {
-        const rule = rules[i]!;
-        const draft = rule.check(context);
-        if (draft) found.set(rule.code, draft);
-      }
-      session.record(f);
-      // Most exchanges have nothing: one shared, frozen empty list for all of them.
-      if (found.size === 0) return NO_FINDINGS;
-      // Most likely cause first: errors, then warnings, then info; rule order within a rank. An
-      // insertion as they come (a handful each): Array#sort allocated a work buffer every time.
-      const findings: Finding[] = [];
-      found.forEach((draft, code) => {
-        const finding = toFinding(code, draft);
-        let at = findings.length;
-        while (at > 0 && RANK[findings[at - 1]!.severity] > RANK[finding.severity]) at--;
-        findings.splice(at, 0, finding);
-      });
-      return findings;
-    },
-  };
-}
-
-function toFinding(code: FindingCode, draft: FindingDraft): Finding {
+/** A finding with the knowledge base's explanation, fixes and references (DESIGN §3.1). */
+export function describeFinding(code: FindingCode, draft: FindingDraft): Finding {
   const k = FINDINGS[code];
   return {
     code,
@@ -76,27 +27,16 @@ function toFinding(code: FindingCode, draft: FindingDraft): Finding {
   };
 }
 
-/** Rules that read the response body: re-run when a body arrives later (live capture). */
-const BODY_RULES = new Set<FindingCode>(['vendor-error', 'credential-echoed', 'account-enumeration', 'refresh-failed', 'insufficient-scope', 'dpop-nonce-required']);
+export function createDiagnosis(opts: DiagnosisOptions = {}): Diagnosis {
+  return diagnosisWith(describeFinding, opts);
+}
 
 /**
  * Live capture gets bodies after the fact (`getContent`): adds the body-based findings to those
  * already found, without replaying the session.
  */
 export function reviewWithBody(exchange: Exchange, findings: readonly Finding[], opts: DiagnosisOptions = {}): Finding[] {
-  const f = new Facts(exchange, opts);
-  const found = new Map<FindingCode, FindingDraft>(findings.map((x) => [x.code, { severity: x.severity, evidence: x.evidence }]));
-  const session = new Session();
-  const added: Finding[] = [];
-  for (const rule of RULES) {
-    if (!BODY_RULES.has(rule.code) || found.has(rule.code)) continue;
-    const draft = rule.check({ f, session, found });
-    if (draft) {
-      found.set(rule.code, draft);
-      added.push(toFinding(rule.code, draft));
-    }
-  }
-  return added.length ? [...findings, ...added].sort((a, b) => RANK[a.severity] - RANK[b.severity]) : [...findings];
+  return reviewWithBodyWith(describeFinding, exchange, findings, opts);
 }
 
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);

@@ -1,4 +1,5 @@
 import type { Finding } from '../../core/diagnose/index.js';
+import { completeFinding } from '../../core/knowledge/complete-finding.js';
 import { FINDINGS } from '../../core/knowledge/findings.js';
 
 function show(v: unknown): string {
@@ -9,12 +10,14 @@ function show(v: unknown): string {
 
 /** One finding: the only elements in the panel that carry data-code (DESIGN §3.3). */
 /** The fix as text for a ticket or a commit message: title, both sides of the fix, references. */
-export function fixText(finding: Finding): string {
+export function fixText(brief: Finding): string {
+  const finding = completeFinding(brief);
   const refs = (FINDINGS[finding.code]?.refs ?? []).map((r) => `- ${r.label}: ${r.url}`);
   return [`${finding.title} (${finding.code})`, `Calling the API: ${finding.fix.client}`, `Building the API: ${finding.fix.server}`, ...refs].join('\n');
 }
 
-export function FindingCard({ finding, openUrl, copy }: { finding: Finding; openUrl: (url: string) => void; copy: (text: string) => void }) {
+export function FindingCard({ finding: brief, openUrl, copy }: { finding: Finding; openUrl: (url: string) => void; copy: (text: string) => void }) {
+  const finding = completeFinding(brief);
   const refs = FINDINGS[finding.code]?.refs ?? [];
   const evidence = Object.entries(finding.evidence).filter(([, v]) => v !== undefined);
   return (

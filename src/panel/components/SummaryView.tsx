@@ -1,5 +1,5 @@
 import type { FindingCode } from '../../core/diagnose/index.js';
-import { FINDINGS } from '../../core/knowledge/findings.js';
+import { FINDING_TITLES } from '../../core/knowledge/titles.js';
 import type { Store } from '../store/create-store.js';
 
 /** Failures grouped by cause and by endpoint, for a long QA session. */
@@ -43,7 +43,7 @@ export function SummaryView({ store }: { store: Store }) {
                     store.view.value = 'requests';
                   }}
                 >
-                  {FINDINGS[code].title}
+                  {FINDING_TITLES[code]}
                 </button>
               </td>
               <td>{g.count}</td>

@@ -1,4 +1,5 @@
 import type { Analysis } from '../../core/index.js';
+import { completeFinding } from '../../core/knowledge/complete-finding.js';
 import type { Store } from '../store/create-store.js';
 
 /** The captured session as an Analysis (same shape as analyzeHar), for reports. */
@@ -7,6 +8,6 @@ export function analysisOf(store: Store): Analysis {
   return {
     entries: rows.length,
     source: { creator: store.sourceInfo.value?.creator ?? 'AuthLens', sanitized: store.sourceInfo.value?.sanitized ?? false },
-    results: rows.flatMap((r, index) => (r.findings.length ? [{ index, method: r.method, url: r.url, status: r.status, findings: r.findings }] : [])),
+    results: rows.flatMap((r, index) => (r.findings.length ? [{ index, method: r.method, url: r.url, status: r.status, findings: r.findings.map(completeFinding) }] : [])),
   };
 }

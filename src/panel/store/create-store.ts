@@ -4,10 +4,17 @@
  * bodies are fetched lazily, only for failures.
  */
 import { batch, computed, signal } from '@preact/signals';
-import { createDiagnosis, reviewWithBody, type Diagnosis, type Finding } from '../../core/diagnose/index.js';
+import { describeBriefly } from '../../core/diagnose/brief.js';
+import { diagnosisWith, reviewWithBodyWith, type Diagnosis } from '../../core/diagnose/diagnosis.js';
+import type { DiagnosisOptions, Finding } from '../../core/diagnose/index.js';
 import { normalizeEntry, type Exchange } from '../../core/har/index.js';
 import { matchesFilter, narrows, parseFilter, type FilterableRow, type FilterTerm } from '../filter.js';
 import type { CaptureNotice, NetworkSource, RawHarEntry } from '../source.js';
+
+// Rows keep brief findings (titles only): the explanations and fixes load with the detail pane
+// and the reports, which complete them (knowledge/complete-finding.ts).
+const createBriefDiagnosis = (opts: DiagnosisOptions): Diagnosis => diagnosisWith(describeBriefly, opts);
+const reviewBriefly = (ex: Exchange, findings: readonly Finding[], opts: DiagnosisOptions): Finding[] => reviewWithBodyWith(describeBriefly, ex, findings, opts);
 
 export interface Row extends FilterableRow {
   id: number;
@@ -56,7 +63,7 @@ export function createStore(source: NetworkSource) {
   const dropped = signal(0);
   const sourceInfo = signal<{ label: string; creator: string | null; sanitized: boolean } | null>(null);
   const view = signal<'requests' | 'summary'>('requests');
-  let diagnosis: Diagnosis = createDiagnosis({ clockToleranceSec: settings.value.clockToleranceSec });
+  let diagnosis: Diagnosis = createBriefDiagnosis({ clockToleranceSec: settings.value.clockToleranceSec });
   let nextId = 1;
   let nextIndex = 0;
   let scheduled = false;
@@ -93,7 +100,7 @@ export function createStore(source: NetworkSource) {
   }
 
   function resetDiagnosis() {
-    diagnosis = createDiagnosis({ clockToleranceSec: settings.value.clockToleranceSec, sanitized: sourceInfo.value?.sanitized ?? false });
+    diagnosis = createBriefDiagnosis({ clockToleranceSec: settings.value.clockToleranceSec, sanitized: sourceInfo.value?.sanitized ?? false });
   }
 
   function keyOf(raw: RawHarEntry): string {
@@ -152,7 +159,7 @@ export function createStore(source: NetworkSource) {
     const opts = { clockToleranceSec: settings.value.clockToleranceSec };
     for (const row of rows) {
       const found = diagnosis.add(row.ex);
-      setFindings(row, row.ex.responseBody?.text ? reviewWithBody(row.ex, found, opts) : found);
+      setFindings(row, row.ex.responseBody?.text ? reviewBriefly(row.ex, found, opts) : found);
     }
   }
 
@@ -198,7 +205,7 @@ export function createStore(source: NetworkSource) {
       responseBody: { mimeType: row.ex.responseBody?.mimeType ?? '', size: text.length, text: encoding === 'base64' ? safeAtob(text) : text },
     };
     row.ex = withBody;
-    const findings = reviewWithBody(withBody, row.findings, { clockToleranceSec: settings.value.clockToleranceSec });
+    const findings = reviewBriefly(withBody, row.findings, { clockToleranceSec: settings.value.clockToleranceSec });
     if (findings.length !== row.findings.length) setFindings(row, findings);
     bump();
   }

@@ -1,4 +1,4 @@
-import { matchVendorErrors } from '../../knowledge/index.js';
+import { matchVendorErrors } from '../../knowledge/vendor-errors.js';
 import type { Rule } from '../rule.js';
 
 /**

@@ -1,0 +1,46 @@
+/**
+ * Each finding's title (DESIGN §4), apart from its explanation and fixes (findings.ts): a row in
+ * the panel's list needs only the title, and the texts load when a finding is opened.
+ */
+import type { FindingCode } from '../diagnose/finding.js';
+
+export const FINDING_TITLES: Record<FindingCode, string> = {
+  'no-credentials': 'The request carried no credentials',
+  'credentials-maybe-stripped': 'Credentials may have been removed when the HAR was exported',
+  'malformed-authorization': 'The Authorization header is malformed',
+  'scheme-mismatch': 'Credentials were sent with a scheme the server does not offer',
+  'token-expired': 'The token had expired',
+  'token-not-yet-valid': 'The token is not valid yet',
+  'clock-skew': 'The client and server clocks disagree',
+  'invalid-token': 'The server rejected the token',
+  'invalid-request': 'The server says the request is malformed',
+  'insufficient-scope': 'The token lacks a required scope',
+  'step-up-required': 'A stronger or more recent sign-in is required',
+  'dpop-nonce-required': 'The server asks for a DPoP nonce',
+  'dpop-required': 'The server wants a DPoP-bound token and proof',
+  'missing-challenge': 'The failure has no challenge header',
+  'malformed-challenge': 'The challenge header breaks the HTTP grammar',
+  'forbidden-unauthenticated': '403 for a request without credentials',
+  forbidden: 'Authenticated, but not allowed',
+  'wrong-audience': 'The token was issued for another API',
+  'id-token-as-access-token': 'An ID token was sent as the access token',
+  'environment-mismatch': 'The token comes from another environment',
+  'token-in-url': 'A token travels in the URL',
+  'credentials-over-http': 'Credentials sent over plain HTTP',
+  'unsigned-token': 'The token is unsigned (alg "none")',
+  'digest-stale': 'The Digest nonce went stale',
+  'negotiate-handshake': 'A normal step of the Negotiate / NTLM handshake',
+  'proxy-auth-required': 'A proxy wants credentials',
+  'cors-hides-failure': 'CORS hides this auth failure from the page',
+  'challenge-hidden-by-cors': 'The page can\'t read the challenge',
+  'cacheable-failure': 'Caches may store this failure',
+  'credential-echoed': 'The failure repeats the credential',
+  'account-enumeration': 'The failure reveals whether the account exists',
+  'vendor-error': 'A known identity-provider error',
+  'preflight-rejected': 'The CORS preflight was rejected',
+  'auth-dropped-on-redirect': 'The Authorization header was dropped on a cross-origin redirect',
+  'login-redirect': 'The API answered with a login page',
+  'retry-loop': 'The same request fails again and again',
+  'refresh-failed': 'Refreshing the token failed',
+  'cookie-session-missing': 'The session cookie was missing on this request',
+};
