@@ -31,7 +31,8 @@ export type RequestFindingCode =
   | 'cacheable-failure'
   | 'credential-echoed'
   | 'account-enumeration'
-  | 'vendor-error';
+  | 'vendor-error'
+  | 'credentials-rejected';
 
 export type SessionFindingCode =
   | 'preflight-rejected'

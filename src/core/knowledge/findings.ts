@@ -180,6 +180,11 @@ const TEXTS: Record<FindingCode, Omit<FindingKnowledge, 'title'>> = {
     fix: { client: 'Nothing to change in the client.', server: 'Answer the same generic message ("invalid user name or password") for unknown users and wrong passwords.' },
     refs: [{ label: 'OWASP Authentication Cheat Sheet', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html#authentication-and-error-messages' }],
   },
+  'credentials-rejected': {
+    explanation: 'The request sent well-formed credentials in a scheme the server accepts, and the server answered 401 without saying why (its challenge carries no error code). The usual causes: a wrong user name or password, a revoked, unknown or rotated API key or token, or credentials meant for another environment or tenant.',
+    fix: { client: 'Check that the credentials are current and meant for this server (environment, tenant, realm): re-enter the password, or issue a new key or token, then retry once.', server: 'Say why: answer error="invalid_token" with an error_description for bearer tokens (RFC 6750 §3.1), and log the reason server-side for Basic and API keys.' },
+    refs: [rfc(9110, '15.5.2'), rfc(7617, '2'), rfc(6750, '3.1')],
+  },
   'vendor-error': {
     explanation: 'The response carries an error code from a known vendor (Microsoft Entra ID, Okta, Auth0, Google, AWS, GitHub, …). Its meaning and fix come from the vendor\'s documentation.',
     fix: { client: 'Follow the vendor-specific fix shown in the evidence.', server: 'Keep the vendor code in the response: it is the fastest way to the cause.' },

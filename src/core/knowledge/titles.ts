@@ -36,6 +36,7 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   'cacheable-failure': 'Caches may store this failure',
   'credential-echoed': 'The failure repeats the credential',
   'account-enumeration': 'The failure reveals whether the account exists',
+  'credentials-rejected': 'The server rejected the credentials that were sent',
   'vendor-error': 'A known identity-provider error',
   'preflight-rejected': 'The CORS preflight was rejected',
   'auth-dropped-on-redirect': 'The Authorization header was dropped on a cross-origin redirect',

@@ -40,6 +40,7 @@ import { tokenInUrl } from './token-in-url.js';
 import { tokenNotYetValid } from './token-not-yet-valid.js';
 import { unsignedToken } from './unsigned-token.js';
 import { vendorError } from './vendor-error.js';
+import { credentialsRejected } from './credentials-rejected.js';
 import { wrongAudience } from './wrong-audience.js';
 
 export const RULES: Rule[] = [
@@ -78,6 +79,8 @@ export const RULES: Rule[] = [
   credentialEchoed,
   accountEnumeration,
   vendorError,
+  // Last of the failure rules: only when none of the above explains the 401.
+  credentialsRejected,
   tokenInUrl,
   credentialsOverHttp,
   clockSkew,

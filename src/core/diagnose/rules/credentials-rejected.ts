@@ -1,0 +1,32 @@
+import type { FindingDraft, Rule } from '../rule.js';
+
+/**
+ * A 401 to a request that did send credentials, well-formed and in a scheme the server offers, when
+ * no more specific cause explains it (RFC 9110 §15.5.2: "the request has not been applied because
+ * it lacks valid authentication credentials"). Wrong passwords, revoked keys and rotated tokens
+ * end here, since servers rarely say which.
+ */
+export const credentialsRejected: Rule = {
+  code: 'credentials-rejected',
+  scope: 'failure',
+  check({ f, found }) {
+    if (f.status !== 401 || f.isPreflight || f.handshakeOnly || hasError(found)) return null;
+    const c = f.credentials;
+    if (!c.any) return null;
+    const sent = c.authorization ? `Authorization (${c.authorization.scheme || 'no scheme'})` : c.apiKeyHeaders.length ? c.apiKeyHeaders.join(', ') : c.sessionCookieNames.length ? `cookie ${c.sessionCookieNames.join(', ')}` : c.cookieNames.length ? 'cookies' : 'a URL token';
+    return {
+      severity: 'error',
+      title: `The server rejected the ${sent} that was sent`,
+      evidence: { sent, challenge: f.challengeLines.join(', ') || null, error: f.errorCode },
+    };
+  },
+};
+
+/** An earlier rule already explains this failure as an error. */
+function hasError(found: Map<string, FindingDraft>): boolean {
+  let any = false;
+  found.forEach((d) => {
+    if (d.severity === 'error') any = true;
+  });
+  return any;
+}
