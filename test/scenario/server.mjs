@@ -261,6 +261,14 @@ export function scenarios(port) {
       respond: (req, res) => send(res, 401, { 'WWW-Authenticate': 'Bearer realm="demo"' }, ''),
     },
     {
+      name: 'credentials-rejected',
+      label: 'Revoked API token',
+      path: '/api/revoked-token',
+      expect: ['credentials-rejected'],
+      request: () => ({ url: `${api}/api/revoked-token`, headers: { Authorization: 'Bearer 0f8fad5bd9cb469fa16570867728950e' } }),
+      respond: (req, res) => send(res, 401, { 'WWW-Authenticate': 'Bearer realm="demo"' }, ''),
+    },
+    {
       name: 'negotiate-handshake',
       label: 'Negotiate handshake leg',
       path: '/api/intranet',
