@@ -4,7 +4,7 @@
  * returned, only their length.
  */
 import { problem, type Problem } from '../problem.js';
-import { asciiFromBase64url, base64urlToBytes, utf8Decode } from '../util/base64url.js';
+import { base64urlToTextLenient } from '../util/base64url.js';
 import { decodeJwtParts, looksLikeJwtAttempt } from '../token/decode-jwt.js';
 
 export type CredentialKind = 'basic' | 'bearer' | 'dpop' | 'digest' | 'negotiate' | 'ntlm' | 'other' | 'empty';
@@ -82,8 +82,8 @@ export function parseAuthorization(value: string): CredentialResult {
         bad('missing-token', 'Basic is followed by no credentials.', v.length);
         break;
       }
-      const bytes = TOKEN68.test(rest) ? base64urlToBytes(rest.replace(/(?<!=)=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'), { lenient: true }) : null;
-      const text = bytes ? utf8Decode(bytes) : null;
+      // (The lenient decoder reads both alphabets and drops trailing padding.)
+      const text = TOKEN68.test(rest) ? base64urlToTextLenient(rest) : null;
       if (text === null) bad('invalid-basic-encoding', 'Basic credentials must be base64 of "user:password" (RFC 7617 §2).', restOffset);
       else if (!text.includes(':')) bad('basic-missing-colon', 'The decoded Basic credentials have no ":" between user and password (RFC 7617 §2).', restOffset);
       else {
@@ -115,11 +115,7 @@ function jwtShapeProblem(token: string, base64urlAndDots: boolean): string | nul
     return structural.length ? structural[0]!.message : 'it is not base64url-encoded JWS/JWE segments';
   }
   // The header is short: decode it directly (the payload, which costs, is left alone).
-  let text = asciiFromBase64url(parts[0]!);
-  if (text === null) {
-    const bytes = base64urlToBytes(parts[0]!, { lenient: true });
-    text = bytes ? utf8Decode(bytes) : null;
-  }
+  const text = base64urlToTextLenient(parts[0]!);
   let header: unknown;
   try {
     header = text === null ? null : JSON.parse(text);

@@ -52,6 +52,16 @@ export function failureSeverity(status: number, onFailure: FindingSeverity = 'er
   return status >= 400 || status === 0 ? onFailure : onFailure === 'error' ? 'warning' : onFailure;
 }
 
+/** Whether any rule that ran earlier for this exchange found an error. */
+export function hasAnyError(found: Map<FindingCode, FindingDraft>): boolean {
+  let any = false;
+  // (forEach: no iterator allocated per step before V8 optimizes the caller.)
+  found.forEach((d) => {
+    if (d.severity === 'error') any = true;
+  });
+  return any;
+}
+
 export function hasErrorFrom(found: Map<FindingCode, FindingDraft>, codes: FindingCode[]): boolean {
   return codes.some((c) => found.get(c)?.severity === 'error');
 }

@@ -1,4 +1,4 @@
-import { asciiFromBase64url, base64urlToBytes, utf8Decode } from '../util/base64url.js';
+import { base64urlToTextLenient } from '../util/base64url.js';
 
 const TEXTUAL = /^(text\/|application\/(json|problem\+json|xml|x-www-form-urlencoded|javascript|[\w.+-]*\+json|[\w.+-]*\+xml))/i;
 
@@ -13,9 +13,6 @@ export function isTextualMime(mimeType: string): boolean {
  */
 export function base64ToText(b64: string, mimeType: string): string | null {
   if (mimeType && !TEXTUAL.test(mimeType)) return null;
-  const compact = b64.replace(/[\s=]+/g, '').replace(/\+/g, '-').replace(/\//g, '_');
-  const ascii = asciiFromBase64url(compact);
-  if (ascii !== null) return ascii;
-  const bytes = base64urlToBytes(compact, { lenient: true });
-  return bytes ? utf8Decode(bytes) : null;
+  // The lenient decoder reads both alphabets: only whitespace and padding need removing.
+  return base64urlToTextLenient(b64.replace(/[\s=]+/g, ''));
 }

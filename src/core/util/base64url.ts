@@ -145,6 +145,17 @@ export function asciiFromBase64url(s: string): string | null {
 }
 
 /**
+ * Lenient base64url (or base64) to UTF-8 text, `utf8Decode(base64urlToBytes(s, { lenient: true }))`:
+ * null when either layer is ill-formed. ASCII text, the usual case, is decoded natively.
+ */
+export function base64urlToTextLenient(s: string): string | null {
+  const ascii = asciiFromBase64url(s);
+  if (ascii !== null) return ascii;
+  const bytes = base64urlToBytes(s, { lenient: true });
+  return bytes ? utf8Decode(bytes) : null;
+}
+
+/**
  * How many bytes `base64urlToBytes(s, { lenient: true })` would give, without decoding: null
  * where it would give null. (A signature's length is all a diagnosis needs of it.)
  */

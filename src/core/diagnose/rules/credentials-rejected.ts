@@ -1,4 +1,4 @@
-import type { FindingDraft, Rule } from '../rule.js';
+import { hasAnyError, type Rule } from '../rule.js';
 
 /**
  * A 401 to a request that did send credentials, well-formed and in a scheme the server offers, when
@@ -10,7 +10,7 @@ export const credentialsRejected: Rule = {
   code: 'credentials-rejected',
   scope: 'failure',
   check({ f, found }) {
-    if (f.status !== 401 || f.isPreflight || f.handshakeOnly || hasError(found)) return null;
+    if (f.status !== 401 || f.isPreflight || f.handshakeOnly || hasAnyError(found)) return null;
     const c = f.credentials;
     if (!c.any) return null;
     const sent = c.authorization ? `Authorization (${c.authorization.scheme || 'no scheme'})` : c.apiKeyHeaders.length ? c.apiKeyHeaders.join(', ') : c.sessionCookieNames.length ? `cookie ${c.sessionCookieNames.join(', ')}` : c.cookieNames.length ? 'cookies' : 'a URL token';
@@ -21,12 +21,3 @@ export const credentialsRejected: Rule = {
     };
   },
 };
-
-/** An earlier rule already explains this failure as an error. */
-function hasError(found: Map<string, FindingDraft>): boolean {
-  let any = false;
-  found.forEach((d) => {
-    if (d.severity === 'error') any = true;
-  });
-  return any;
-}
