@@ -13,10 +13,10 @@ export const credentialsRejected: Rule = {
     if (f.status !== 401 || f.isPreflight || f.handshakeOnly || hasAnyError(found)) return null;
     const c = f.credentials;
     if (!c.any) return null;
-    const sent = c.authorization ? `Authorization (${c.authorization.scheme || 'no scheme'})` : c.apiKeyHeaders.length ? c.apiKeyHeaders.join(', ') : c.sessionCookieNames.length ? `cookie ${c.sessionCookieNames.join(', ')}` : c.cookieNames.length ? 'cookies' : 'a URL token';
+    const sent = c.authorization ? `Authorization (${c.authorization.scheme || 'no scheme'})` : c.apiKeyHeaders.length ? c.apiKeyHeaders.join(', ') : c.sessionCookieNames.length ? `cookie ${c.sessionCookieNames.join(', ')}` : c.cookieNames.length ? 'cookies' : 'a token in the URL';
     return {
       severity: 'error',
-      title: `The server rejected the ${sent} that was sent`,
+      title: `The server rejected the credentials sent: ${sent}`,
       evidence: { sent, challenge: f.challengeLines.join(', ') || null, error: f.errorCode },
     };
   },
