@@ -97,6 +97,11 @@ describe('AuthLens security in Chromium', () => {
     for (const name of names) {
       await panel.evaluate((n: string) => [...document.querySelectorAll<HTMLElement>('.detail [role="tab"]')].find((t) => t.textContent?.startsWith(n))!.click(), name);
       await panel.waitForFunction((n: string) => document.querySelector('.detail [role="tab"][aria-selected="true"]')?.textContent?.startsWith(n), { timeout: 5000 }, name);
+      // The body is fetched from DevTools after the row appears (getContent, failures only): on a
+      // loaded machine it can arrive after the tab opens, so wait for it as a user would.
+      if (name === 'Body') {
+        await panel.waitForFunction(() => (document.querySelector('.detail [role="tabpanel"]')?.textContent ?? '').includes('onerror'), { timeout: 10_000 }).catch(() => undefined);
+      }
       // Give an injected handler (img onerror, svg onload) time to fire.
       await new Promise((r) => setTimeout(r, 150));
       shown[name] = await panel.$eval('.detail [role="tabpanel"]', (el) => el.textContent ?? '');
