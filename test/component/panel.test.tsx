@@ -175,4 +175,15 @@ describe('AuthLens panel', () => {
     expect(fake.copied[0]).toContain('RFC 7519 §4.1.4: https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4');
     await waitFor(() => expect(screen.getByText('Fix copied')).toBeTruthy());
   });
+
+  test('Escape closes the detail and gives keyboard focus back to the list', async () => {
+    const { fake, view } = setup();
+    fake.push(expired401());
+    fireEvent.click(await found(view.container, '[data-status="401"]'));
+    await found(view.container, '.detail [role="tab"]');
+    (view.container.querySelector('.detail button') as HTMLElement).focus();
+    fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(view.container.querySelector('.detail')).toBeNull());
+    await waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('grid'));
+  });
 });

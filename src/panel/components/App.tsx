@@ -28,6 +28,9 @@ export function App({ store }: { store: Store }) {
         filterRef.current?.focus();
       } else if (e.key === 'Escape' && store.selectedId.value !== null && !typing) {
         store.select(null);
+        // Keyboard focus goes back to the list once the detail pane is gone (it may have been
+        // inside it), so the arrows and "/" keep working.
+        setTimeout(() => document.querySelector<HTMLElement>('.list[role="grid"]')?.focus(), 0);
       }
     };
     window.addEventListener('keydown', onKey);
