@@ -27,6 +27,9 @@ export function App({ store }: { store: Store }) {
         e.preventDefault();
         filterRef.current?.focus();
       } else if (e.key === 'Escape' && store.selectedId.value !== null && !typing) {
+        // Handled here: DevTools would otherwise also take the key (Escape toggles its drawer and
+        // moves focus to the console).
+        e.preventDefault();
         store.select(null);
         // Keyboard focus goes back to the list once the detail pane is gone (it may have been
         // inside it), so the arrows and "/" keep working.
