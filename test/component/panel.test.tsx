@@ -69,8 +69,18 @@ describe('AuthLens panel', () => {
     expect(store.selected.value?.url).toContain('/orders');
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     expect(store.selected.value?.url).toContain('/admin');
+    // Chromium's DevTools forwards any Escape that reaches the panel's document to itself (it
+    // opens the console drawer), so the one that closes the detail pane must stop before it.
+    const reachedDocument: string[] = [];
+    const onDocumentKey = (e: KeyboardEvent) => reachedDocument.push(e.key);
+    document.addEventListener('keydown', onDocumentKey);
     fireEvent.keyDown(list, { key: 'Escape' });
     expect(store.selected.value).toBeNull();
+    expect(reachedDocument).toEqual([]);
+    // With nothing left to close, Escape is DevTools' again.
+    fireEvent.keyDown(list, { key: 'Escape' });
+    document.removeEventListener('keydown', onDocumentKey);
+    expect(reachedDocument).toEqual(['Escape']);
   });
 
   test('the filter box narrows rows with the Network-panel syntax', async () => {

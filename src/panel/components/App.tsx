@@ -17,27 +17,41 @@ function useLazy<T>(load: () => Promise<T>, wanted: boolean): T | null {
   return mod;
 }
 
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
+}
+
 export function App({ store }: { store: Store }) {
   const filterRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
+      const typing = isTyping(e.target);
       // Ctrl/Cmd+F, and "/" because Chromium's DevTools keeps Ctrl+F for its own search.
       if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') || (e.key === '/' && !typing)) {
         e.preventDefault();
         filterRef.current?.focus();
-      } else if (e.key === 'Escape' && store.selectedId.value !== null && !typing) {
-        // Handled here: DevTools would otherwise also take the key (Escape toggles its drawer and
-        // moves focus to the console).
-        e.preventDefault();
-        store.select(null);
-        // Keyboard focus goes back to the list once the detail pane is gone (it may have been
-        // inside it), so the arrows and "/" keep working.
-        setTimeout(() => document.querySelector<HTMLElement>('.list[role="grid"]')?.focus(), 0);
       }
     };
+    const onEscape = (e: KeyboardEvent) => {
+      const typing = isTyping(e.target);
+      if (e.key !== 'Escape' || store.selectedId.value === null || typing) return;
+      // Taken in the capture phase and stopped: Chromium's DevTools forwards every Escape that
+      // reaches the panel's document to itself (preventDefault does not stop it), toggles its
+      // drawer and moves keyboard focus to the console.
+      e.preventDefault();
+      e.stopPropagation();
+      const hadFocusInDetail = document.activeElement?.closest('.detail') != null;
+      store.select(null);
+      // Keyboard focus goes back to the list once the detail pane is gone, so the arrows and "/"
+      // keep working.
+      if (hadFocusInDetail) setTimeout(() => document.querySelector<HTMLElement>('.list[role="grid"]')?.focus(), 0);
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onEscape, true);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onEscape, true);
+    };
   }, []);
 
   const detail = useLazy(() => (detailModule ??= import('./DetailPane.js')), store.selectedId.value !== null);

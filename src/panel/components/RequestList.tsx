@@ -57,9 +57,6 @@ export function RequestList({ store, children }: { store: Store; children?: Comp
       store.select(rows[next]!.id);
     } else if ((e.key === 'Enter' || e.key === 'ArrowRight') && index < 0) {
       store.select(rows[0]!.id);
-    } else if (e.key === 'Escape' && selectedId !== null) {
-      e.preventDefault();
-      store.select(null);
     }
   }
 
