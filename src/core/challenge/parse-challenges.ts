@@ -11,7 +11,7 @@
  * refers to that joined value.
  */
 import { problem, type Problem } from '../problem.js';
-import { CHECKED_PARAMS, knownParam, knownScheme, PARAM_NAMES, SCHEME_INEXACT, SCHEME_NAMES } from './names.js';
+import { CHECKED_PARAMS, knownParam, knownScheme, PARAM_NAMES, SCHEME_INEXACT, SCHEME_NAMES, storeKnownParam, UNKNOWN_PARAM } from './names.js';
 import { checkSchemes, quotedBit, type ChallengeFacts } from './scheme-checks.js';
 import { isQuotedPairChar, isWs, readToken, skipWs } from './scanner.js';
 import type { Challenge, ChallengeResult, DetailedChallenge, DetailedChallengeResult, ParseChallengesOptions } from './types.js';
@@ -238,6 +238,7 @@ class ChallengeScanner implements ChallengeFacts {
     // A parameter named __proto__ must be data, not a prototype change.
     const proto = id < 0 && name === '__proto__';
     if (proto) Object.defineProperty(params, name, { value: this.vText, enumerable: true, writable: true, configurable: true });
+    else if (id >= 0) storeKnownParam(params, id, this.vText);
     else params[name] = this.vText;
     if (this.detailed) {
       const d = ch as DetailedChallenge;
@@ -245,7 +246,9 @@ class ChallengeScanner implements ChallengeFacts {
       else d.paramSpans[name] = { start: nameStart, end: this.vEnd };
       d.span.end = this.vEnd;
     }
-    if (id >= 0) {
+    if (id < 0) {
+      this.flags[at] = flags | UNKNOWN_PARAM;
+    } else {
       const q = quotedBit(id);
       let f = flags | (1 << id);
       if (q !== 0) f = this.vQuoted ? f | q : f & ~q;

@@ -4,7 +4,7 @@
  */
 import { problem, type Problem } from '../problem.js';
 import { isJsonObjectClaims } from './claims.js';
-import { P_ACR_VALUES, P_ALGORITHM, P_ALGS, P_CHARSET, P_CLAIMS, P_ERROR, P_ERROR_URI, P_MAX_AGE, P_NONCE, P_QOP, P_REALM, P_RESOURCE_METADATA, P_STALE, PRESENT_MASK, S_BASIC, S_BEARER, S_DIGEST, S_DPOP, S_NEGOTIATE, S_NTLM } from './names.js';
+import { P_ACR_VALUES, P_ALGORITHM, P_ALGS, P_CHARSET, P_CLAIMS, P_ERROR, P_ERROR_URI, P_MAX_AGE, P_NONCE, P_QOP, P_REALM, P_RESOURCE_METADATA, P_STALE, ANY_PARAM, S_BASIC, S_BEARER, S_DIGEST, S_DPOP, S_NEGOTIATE, S_NTLM } from './names.js';
 import type { Challenge, ChallengeField } from './types.js';
 
 /**
@@ -18,7 +18,7 @@ export interface ChallengeFacts {
   readonly schemeIds: readonly number[];
   /** Offset of the scheme: where problems without a parameter point. */
   readonly schemeStarts: readonly number[];
-  /** Bit `1 << id` per known parameter present (names.ts), and quotedBit(id) for those with quoting rules. */
+  /** Bit `1 << id` per known parameter present (names.ts), UNKNOWN_PARAM for any other, and quotedBit(id) for those with quoting rules. */
   readonly flags: readonly number[];
   /** Where the challenge's (id, offset) entries start in `pairs`. */
   readonly pairBase: readonly number[];
@@ -78,11 +78,6 @@ function paramAt(facts: ChallengeFacts, index: number, id: number): number {
   return facts.schemeStarts[index]!;
 }
 
-function isEmpty(p: Record<string, string>): boolean {
-  for (const _ in p) return false;
-  return true;
-}
-
 const warning = (out: Problem[], code: string, message: string, offset: number) => {
   out.push(problem(code, 'warning', message, offset));
 };
@@ -111,7 +106,7 @@ export function checkSchemes(facts: ChallengeFacts, field: ChallengeField, hadEr
         break;
       case S_BEARER: {
         if (ch.token68 !== null) warning(out, 'bearer-token68', 'A Bearer challenge carries auth-params, not a token68 (RFC 6750 §3).', start);
-        else if (challenges.length === 1 && (f & PRESENT_MASK) === 0 && isEmpty(p)) {
+        else if (challenges.length === 1 && (f & ANY_PARAM) === 0) {
           warning(out, 'bearer-without-auth-param', 'RFC 6750 §3 says a Bearer challenge is followed by at least one auth-param (realm, scope, error…).', start);
         }
         // The error code, read once for the three checks that look at it.
@@ -153,7 +148,7 @@ export function checkSchemes(facts: ChallengeFacts, field: ChallengeField, hadEr
       }
       case S_NEGOTIATE:
       case S_NTLM:
-        if ((f & PRESENT_MASK) !== 0 || !isEmpty(p)) warning(out, 'negotiate-with-params', `${ch.scheme} carries a token68 (the next handshake leg), not parameters (RFC 4559 §4).`, start);
+        if ((f & ANY_PARAM) !== 0) warning(out, 'negotiate-with-params', `${ch.scheme} carries a token68 (the next handshake leg), not parameters (RFC 4559 §4).`, start);
         break;
     }
   }
