@@ -121,6 +121,10 @@ const AUDIT: Entry[] = [
   { re: /[^"\\\x00-\x08\x0a-\x1f\x7f]*/y, hostile: [run('a\\'), run('\u00e9 ', '\u0001'), run('x', '"')] },
   { re: /[A-Za-z0-9\-._~+/]*/y, hostile: [run('A/+', '='), run('a.', ' ')] },
   { re: /[A-Za-z0-9\-._~+]*/y, hostile: [run('A+', '/'), run('a.', ' ')] },
+  {
+    re: /[!#$%&'*+\-.^_`|~0-9A-Za-z]+=(?:"[^"\\\x00-\x08\x0a-\x1f\x7f]*"|[!#$%&'*+\-.^_`|~0-9A-Za-z]+)/y,
+    hostile: [run('a', '"'), wrap('a="', 'x', '\\'), wrap('a="', 'x, b=', '\u0001'), wrap('a=', 'b', '/'), run('a=', '')],
+  },
 
   // core/credentials
   {
