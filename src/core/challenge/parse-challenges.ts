@@ -469,29 +469,38 @@ class ChallengeScanner implements ChallengeFacts {
         while (i < n && s.charCodeAt(i) !== COMMA) i++;
         continue;
       }
-      // token68 or the first auth-param: a token68 runs to the end of the list element. Its
-      // characters but "/" are tchars, so unless a "/" comes, the run read here is also the start
-      // of the parameter name, and readParams goes on from its end.
-      TOKEN68_PLAIN_RUN.lastIndex = afterScheme;
-      TOKEN68_PLAIN_RUN.test(s);
-      let plainEnd = TOKEN68_PLAIN_RUN.lastIndex;
-      let t68: number;
-      if (s.charCodeAt(plainEnd) === 0x2f) {
-        t68 = this.token68End(afterScheme);
-        plainEnd = afterScheme;
-      } else {
-        t68 = plainEnd;
-        if (t68 > afterScheme) while (t68 < n && s.charCodeAt(t68) === EQUALS) t68++;
-      }
-      if (t68 > afterScheme && this.atListEnd(t68)) {
-        const at = this.push(schemeStart, schemeEnd, s.slice(afterScheme, t68), t68);
-        const next = this.readParams(at, t68, false);
-        if (next < 0) break;
-        i = next;
-        continue;
-      }
       const at = this.push(schemeStart, schemeEnd, null, schemeEnd);
-      const next = this.readParams(at, afterScheme, true, plainEnd);
+      const ch = this.challenges[at]!;
+      // The usual challenge starts with a simple auth-param. A token68 never looks like one: after
+      // its "=" padding only the end of the element may come.
+      const simpleEnd = this.simpleParam(ch, at, afterScheme);
+      let next: number;
+      if (simpleEnd >= 0) next = this.readParams(at, simpleEnd, false);
+      else {
+        // token68 or the first auth-param: a token68 runs to the end of the list element. Its
+        // characters but "/" are tchars, so unless a "/" comes, the run read here is also the
+        // start of the parameter name, and readParams goes on from its end.
+        TOKEN68_PLAIN_RUN.lastIndex = afterScheme;
+        TOKEN68_PLAIN_RUN.test(s);
+        let plainEnd = TOKEN68_PLAIN_RUN.lastIndex;
+        let t68: number;
+        if (s.charCodeAt(plainEnd) === 0x2f) {
+          t68 = this.token68End(afterScheme);
+          plainEnd = afterScheme;
+        } else {
+          t68 = plainEnd;
+          if (t68 > afterScheme) while (t68 < n && s.charCodeAt(t68) === EQUALS) t68++;
+        }
+        if (t68 > afterScheme && this.atListEnd(t68)) {
+          ch.token68 = s.slice(afterScheme, t68);
+          if (this.detailed) (ch as DetailedChallenge).span.end = t68;
+          next = this.readParams(at, t68, false);
+          if (next < 0) break;
+          i = next;
+          continue;
+        }
+        next = this.readParams(at, afterScheme, true, plainEnd);
+      }
       if (next < 0) {
         // Strict: keep only the challenges completed before the error.
         this.pop();
