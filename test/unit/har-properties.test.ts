@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { analyzeHar, readHar, redactHar } from '../../src/core/index.js';
 import { base64ToText } from '../../src/core/har/base64-text.js';
+import { base64urlToBytes, utf8Decode } from '../../src/core/util/base64url.js';
 
 /** Any JSON value, or a string that looks like a header, a token or a challenge. */
 const loose = fc.oneof(
@@ -52,6 +53,18 @@ describe('HAR readers on random input', () => {
         expect(redacted.log.entries.length).toBeLessThanOrEqual(count);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test('base64 bodies decode as the full lenient decoder reads them (padding, line breaks, both alphabets, UTF-8)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200, unit: fc.constantFrom('a', 'Z', '{', '"', ' ', 'é', '€', '\n', '😀') }), fc.boolean(), fc.boolean(), (text, wrapped, url) => {
+        let b64 = Buffer.from(text).toString(url ? 'base64url' : 'base64');
+        if (wrapped) b64 = b64.replace(/.{1,16}/g, '$&\r\n');
+        const bytes = base64urlToBytes(b64.replace(/[\s=]+/g, ''), { lenient: true });
+        expect(base64ToText(b64, 'application/json')).toBe(bytes ? utf8Decode(bytes) : null);
+      }),
+      { numRuns: 400 },
     );
   });
 

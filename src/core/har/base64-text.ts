@@ -1,4 +1,4 @@
-import { base64urlToTextLenient } from '../util/base64url.js';
+import { asciiFromBase64url, base64urlToTextLenient, withoutPadding } from '../util/base64url.js';
 
 const TEXTUAL = /^(text\/|application\/(json|problem\+json|xml|x-www-form-urlencoded|javascript|[\w.+-]*\+json|[\w.+-]*\+xml))/i;
 
@@ -13,6 +13,10 @@ export function isTextualMime(mimeType: string): boolean {
  */
 export function base64ToText(b64: string, mimeType: string): string | null {
   if (mimeType && !TEXTUAL.test(mimeType)) return null;
+  // The usual body, one line with padding only at its end, goes to the native decoder without
+  // being copied first.
+  const ascii = asciiFromBase64url(withoutPadding(b64));
+  if (ascii !== null) return ascii;
   // The lenient decoder reads both alphabets: only whitespace and padding need removing.
   return base64urlToTextLenient(b64.replace(/[\s=]+/g, ''));
 }
