@@ -91,6 +91,11 @@ describe('Authorization (RFC 9110 §11.6.2): scheme kept, credential removed', (
     expect(v).not.toContain('AKIAIOSFODNN7EXAMPLE');
   });
 
+  it('Hawk (hapijs/hawk README example): mac removed, id, ts, nonce and ext kept', () => {
+    const v = reqHeader('Authorization', 'Hawk id="dh37fgj492je", ts="1353832234", nonce="j4h3g2", ext="some-app-ext-data", mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE="');
+    expect(v).toMatch(/^Hawk id="dh37fgj492je", ts="1353832234", nonce="j4h3g2", ext="some-app-ext-data", mac="\[redacted:bearer len=44 #[0-9a-f]{6}\]"$/);
+  });
+
   it('a JWT keeps header and claims; the signature becomes a base64url-safe marker', () => {
     const token = makeJwt({ sub: 'u1', aud: 'api', exp: 1_700_000_000 }, 'c2lnbmF0dXJlLXZhbHVlLXRoYXQtaXMtbG9uZw');
     const v = reqHeader('Authorization', `Bearer ${token}`);

@@ -294,7 +294,7 @@ export class Redactor {
   }
 
   /**
-   * `name=value, name="value"` credentials (Digest, AWS SigV4, OAuth 1, Signature): values of
+   * `name=value, name="value"` credentials (Digest, AWS SigV4, OAuth 1, Signature, Hawk): values of
    * secret-named parameters and Digest `response` go; `uri` is redacted as a URL; the rest stays.
    * Replaced in place so spacing and quoting stay as sent.
    */
@@ -331,7 +331,10 @@ export class Redactor {
         else if (lname === 'uri') replacement = this.url(inner);
         else if (lname === 'username' || lname === 'realm' || lname === 'nonce' || lname === 'opaque' || lname === 'qop' || lname === 'nc' || lname === 'algorithm') {
           if (lname === 'username' && this.strict) replacement = this.mark('personal', inner, quoted ? 'readable' : 'compact');
-        } else if (isSecretName(name)) replacement = this.token(inner, 'bearer', quoted ? 'readable' : 'compact');
+        } else if (isSecretName(name) || lname === 'mac') {
+          // `mac`: the request MAC of Hawk and of OAuth MAC tokens, made with the shared key.
+          replacement = this.token(inner, 'bearer', quoted ? 'readable' : 'compact');
+        }
       }
       out += value.slice(last, pos);
       out += replacement === inner ? all : name + eq + (quoted ? `"${replacement.replace(/["\\]/g, '\\$&')}"` : replacement);
