@@ -6,6 +6,7 @@
 import { problem, type Problem } from '../problem.js';
 import type { Body, Cookie, Exchange, Header } from './exchange.js';
 import { base64ToText } from './base64-text.js';
+import { parseHarTime } from '../util/iso-time.js';
 
 export interface HarReadResult {
   exchanges: Exchange[];
@@ -99,7 +100,7 @@ export function normalizeEntry(raw: unknown, index: number): Exchange {
   return {
     index,
     startedDateTime,
-    startedMs: startedDateTime ? Date.parse(startedDateTime) : NaN,
+    startedMs: startedDateTime ? parseHarTime(startedDateTime) : NaN,
     time: num(e.time),
     method: str(req.method).toUpperCase() || 'GET',
     url: str(req.url),

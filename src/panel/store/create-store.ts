@@ -8,6 +8,7 @@ import { describeBriefly } from '../../core/diagnose/brief.js';
 import { diagnosisWith, reviewWithBodyWith, type Diagnosis } from '../../core/diagnose/diagnosis.js';
 import type { DiagnosisOptions, Finding } from '../../core/diagnose/index.js';
 import { normalizeEntry, type Exchange } from '../../core/har/index.js';
+import { parseHarTime } from '../../core/util/iso-time.js';
 import { matchesFilter, narrows, parseFilter, type FilterableRow, type FilterTerm } from '../filter.js';
 import type { CaptureNotice, NetworkSource, RawHarEntry } from '../source.js';
 
@@ -117,7 +118,7 @@ export function createStore(source: NetworkSource) {
       if (keys.has(key)) continue;
       // A full log already dropped everything older than its first row; a re-read of the
       // browser's log must not bring those back (and count them as dropped again).
-      if (rows.length >= settings.value.maxEntries && Date.parse(String(raw.startedDateTime)) < rows[0]!.ex.startedMs) continue;
+      if (rows.length >= settings.value.maxEntries && parseHarTime(String(raw.startedDateTime)) < rows[0]!.ex.startedMs) continue;
       const t0 = performance.now();
       keys.add(key);
       const ex = normalizeEntry(raw, nextIndex++);
