@@ -356,6 +356,25 @@ describe('bodies', () => {
     expect(out).toContain('-----BEGIN RSA PRIVATE KEY-----');
   });
 
+  it('program text: a secret inside a quoted call goes, the code around it stays', () => {
+    const text = 'fetch("/x?api_key=apiKeyInText55443322")';
+    const out = one({}, { content: { size: 1, mimeType: 'application/javascript', text } }).response.content.text as string;
+    expect(out).toMatch(/^fetch\("\/x\?api_key=REDACTED-text-len20-[0-9a-f]{6}"\)$/);
+  });
+
+  it('an echoed "Authorization: Bearer …" line keeps its scheme, loses its token', () => {
+    const text = 'Request headers:\nAuthorization: Bearer opaqueBearerTok998877\nAccept: */*';
+    const out = one({}, { content: { size: 1, mimeType: 'text/plain', text } }).response.content.text as string;
+    expect(out).toMatch(/^Request headers:\nAuthorization: Bearer REDACTED-bearer-len21-[0-9a-f]{6}\nAccept: \*\/\*$/);
+  });
+
+  it('a form body without spaces is still read as a form', () => {
+    const text = "grant_type=password&username=o'brien&password=pa(ss)w0rd!";
+    const out = one({}, { content: { size: 1, mimeType: 'text/plain', text } }).response.content.text as string;
+    expect(out).toMatch(/^grant_type=password&username=o'brien&password=REDACTED-\S+$/);
+    expect(out).not.toContain('pa(ss)w0rd');
+  });
+
   it('XML: elements with a secret name lose their text (SOAP WS-Security, STS credentials); error codes and other elements stay', () => {
     const soap =
       '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header><wsse:Security><wsse:UsernameToken>' +

@@ -617,7 +617,9 @@ export class Redactor {
           if (r !== null) return r === inner ? s : /[+/=]/.test(s) ? bytesToBase64(r) : bytesToBase64url(r);
         }
       }
-      if (/^[^=&\s]+=[^&\s]*(&[^=&\s]*=[^&\s]*)*$/.test(s)) return this.form(s, 'text', depth);
+      // A form body: quotes, angle brackets, braces and backticks are always percent-encoded in one,
+      // so a word holding them (`fetch("/x?api_key=…")`) is program text, read by the scan below.
+      if (/^[^=&\s"'<>{}`]+=[^&\s"<>{}`]*(&[^=&\s"'<>{}`]*=[^&\s"<>{}`]*)*$/.test(s)) return this.form(s, 'text', depth);
     }
     const scheme = /^(Bearer|Basic|DPoP|Digest|Negotiate|NTLM|Token)\s+\S/i.exec(s);
     if (scheme !== null && !s.includes('\n')) {
@@ -759,6 +761,9 @@ export class Redactor {
       }
       const value = s.slice(vStart, end);
       if (value === '' || isMarker(value) || /^(true|false|null|undefined)$/.test(value)) continue;
+      // `Authorization: Bearer <token>` in a log or an echoed request: the scheme is evidence, and
+      // the credential after it was already replaced by the scheme pass.
+      if (end < s.length && (s[end] === ' ' || s[end] === '\t') && AUTH_SCHEMES.has(value.toLowerCase()) && name.toLowerCase().endsWith('authorization')) continue;
       if (secret && normalizeName(name) === 'code' && looksLikeErrorCode(value)) continue;
       const r = personal ? this.mark('personal', value, 'compact') : this.token(value, 'text', 'compact');
       out += s.slice(last, vStart) + r;
