@@ -146,6 +146,15 @@ describe('challenges and other headers', () => {
     ['X-Amz-Security-Token', 'abcd1234abcd1234'],
     ['Private-Token', 'abcd1234abcd1234'],
     ['X-Session-Id', 'abcd1234abcd1234'],
+    // Named for auth without a secret word: Supabase clients, Sentry's legacy auth header, APIs.
+    ['X-Auth', 'abcd1234abcd1234'],
+    ['X-Supabase-Auth', 'abcd1234abcd1234'],
+    ['X-Sentry-Auth', 'Sentry sentry_version=7, sentry_key=abcd1234abcd1234, sentry_client=raven-js/3.27'],
+    ['Authentication', 'abcd1234abcd1234'],
+    // Vendor headers whose names don't say it: Honeycomb API key, AWS ALB OIDC claims, Firebase App Check.
+    ['X-Honeycomb-Team', 'abcd1234abcd1234'],
+    ['X-Amzn-Oidc-Data', 'abcd1234abcd1234'],
+    ['X-Firebase-AppCheck', 'abcd1234abcd1234'],
   ])('secret header %s is replaced by a marker', (name, value) => {
     const v = reqHeader(name, value);
     expect(v).not.toContain(value);
@@ -159,6 +168,8 @@ describe('challenges and other headers', () => {
     ['Cache-Control', 'no-store'],
     ['Sec-WebSocket-Key', 'dGhlIHNhbXBsZSBub25jZQ=='],
     ['X-Request-Id', '8c1f0c1e-4b5a-4bd4-9d1e-0b8b2a9c1234'],
+    ['X-Auth-Request-Redirect', 'https://app.example/after-login'],
+    ['X-Goog-AuthUser', '0'],
   ])('harmless header %s is kept', (name, value) => {
     expect(reqHeader(name, value)).toBe(value);
   });

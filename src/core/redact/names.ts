@@ -123,6 +123,12 @@ export function isPersonalName(name: string): boolean {
   return PERSONAL_NAMES.has(norm);
 }
 
+/**
+ * Headers whose names say nothing of a secret but carry one: Honeycomb's API key, AWS ALB's
+ * signed OIDC claims, Firebase App Check tokens, the bare `X-Key` some APIs use.
+ */
+const VENDOR_SECRET_HEADERS = new Set(['x-honeycomb-team', 'x-amzn-oidc-data', 'x-firebase-appcheck', 'x-key']);
+
 export type HeaderClass = 'authorization' | 'cookie' | 'set-cookie' | 'dpop' | 'challenge' | 'url' | 'api-key' | 'secret' | 'plain';
 
 /** How a header's value is redacted, from its name. */
@@ -137,8 +143,13 @@ export function classifyHeader(name: string): HeaderClass {
   if (n === 'dpop') return 'dpop';
   if (n === 'location' || n === 'content-location' || n === 'referer' || n === ':path' || n === 'refresh') return 'url';
   if (n.startsWith('access-control-') || n.startsWith('sec-') || n === 'vary') return 'plain';
+  if (VENDOR_SECRET_HEADERS.has(n)) return 'secret';
   const words = nameWords(n);
   if (words.includes('apikey') || (words.includes('key') && words.some((w) => KEY_QUALIFIERS.has(w)))) return 'api-key';
   if (isSecretName(n)) return 'secret';
+  // `X-Auth`, `X-Supabase-Auth`, `X-Sentry-Auth`, `Authentication`: a header named for auth carries
+  // a credential (in a body, `auth` alone names objects too, so this holds for headers only).
+  const last = words[words.length - 1]!;
+  if ((words.includes('auth') || words.includes('authentication')) && !METADATA_LAST_WORDS.has(last) && last !== 'redirect') return 'secret';
   return 'plain';
 }
