@@ -241,6 +241,23 @@ describe('URLs: query, fragment, user info, :path, Location, redirectURL', () =>
     expect(e.request.queryString[1].value).toBe('xyz abc');
   });
 
+  it.each([
+    // One-time codes by purpose (email verification links, password resets, invitations), and
+    // credentials named plainly: code alone in a longer name (error_code, zip_code) is evidence.
+    ['verification_code', true],
+    ['resetCode', true],
+    ['invite_code', true],
+    ['authkey', true],
+    ['bearer', true],
+    ['error_code', false],
+    ['country_code', false],
+    ['promo_code', false],
+  ])('query parameter %s is a secret: %s', (name, secret) => {
+    const e = one({ url: `https://app.example/p?${name}=Q9w8E7r6T5y4U3i2`, queryString: [{ name, value: 'Q9w8E7r6T5y4U3i2' }] });
+    expect(e.request.url.includes('Q9w8E7r6T5y4U3i2')).toBe(!secret);
+    expect(e.request.queryString[0].value.includes('Q9w8E7r6T5y4U3i2')).toBe(!secret);
+  });
+
   it('implicit-flow fragment (RFC 6749 §4.2.2) and SPA-route fragments', () => {
     const loc = 'https://client.example.com/cb#access_token=2YotnFZFEjr1zCsicMWpAA&state=xyz&token_type=example&expires_in=3600';
     const e = one({}, { status: 302, headers: [{ name: 'Location', value: loc }], redirectURL: loc });

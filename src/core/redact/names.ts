@@ -33,7 +33,16 @@ const SECRET_NAMES = new Set([
   'apikey', 'key', 'session', 'sessionid', 'sid', 'jsessionid', 'phpsessid', 'aspnetsessionid', 'connectsid',
   'otp', 'pin', 'cvv', 'cvc', 'ticket', 'samlresponse', 'samlart', 'authorization', 'auth', 'jwt',
   'signature', 'sig', 'credential', 'credentials', 'privatekey', 'oauthtoken', 'oauthverifier', 'oauthsignature',
-  'xapikey', 'sessionstate', 'mfacode', 'totp', 'recoverycode', 'backupcode', 'hmac',
+  'xapikey', 'sessionstate', 'mfacode', 'totp', 'recoverycode', 'backupcode', 'hmac', 'authkey', 'bearer',
+]);
+
+/**
+ * Words before `code` that make it a one-time secret (`verification_code`, `resetCode`), where
+ * `code` alone in a longer name is usually not one (`error_code`, `country_code`, `status_code`).
+ */
+const CODE_QUALIFIERS = new Set([
+  'verification', 'verify', 'confirmation', 'confirm', 'reset', 'invite', 'invitation', 'activation', 'security',
+  'sms', 'email', 'login', 'signin', 'onetime', 'magic', 'access', 'auth', 'authentication', 'twofactor', 'mfa', 'otp',
 ]);
 
 /** Words that make any name a secret (`x-auth-token`, `clientSecret`, `X-Amz-Signature`). */
@@ -91,6 +100,7 @@ function judgeSecretName(name: string): boolean {
     const w = words[i]!;
     if (SECRET_WORDS.has(w)) return true;
     if (w === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)) return true;
+    if (w === 'code' && i > 0 && CODE_QUALIFIERS.has(words[i - 1]!)) return true;
     if (w === 'pass' || w === 'pwd' || w === 'pin') return true;
   }
   // `refresh_token2`, `password1`: a secret word with a digit suffix.
