@@ -320,6 +320,30 @@ describe('bodies', () => {
     expect(body.id_token.split('.').slice(0, 2)).toEqual(idt.split('.').slice(0, 2));
   });
 
+  it.each([
+    // Secrets named without a secret word (payment data per PCI DSS, wallet phrases, strings that
+    // embed a password), and names that stay evidence.
+    ['cardNumber', true],
+    ['iban', true],
+    ['ssn', true],
+    ['securityAnswer', true],
+    ['encryptionKey', true],
+    ['hmacKey', true],
+    ['connectionString', true],
+    ['database_url', true],
+    ['mnemonic', true],
+    ['recoveryCodes', true],
+    ['state', false],
+    ['nonce', false],
+    ['certificate', false],
+  ])('JSON body field %s is a secret: %s', (name, secret) => {
+    const text = JSON.stringify({ [name]: 'Zx8Cv7Bn6M5a4S3d', other: 'kept' });
+    const e = one({ method: 'POST', postData: { mimeType: 'application/json', text } });
+    const out = JSON.parse(e.request.postData.text as string) as Record<string, string>;
+    expect(out[name] === 'Zx8Cv7Bn6M5a4S3d').toBe(!secret);
+    expect(out.other).toBe('kept');
+  });
+
   it('error codes in JSON responses are evidence, not authorization codes', () => {
     const text = JSON.stringify({ error: 'invalid_grant', code: 'invalid_grant', errorCode: 'E0000011', status: { code: 401 } });
     const e = one({}, { status: 400, content: { size: 1, mimeType: 'application/json', text } });

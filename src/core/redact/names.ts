@@ -34,6 +34,11 @@ const SECRET_NAMES = new Set([
   'otp', 'pin', 'cvv', 'cvc', 'ticket', 'samlresponse', 'samlart', 'authorization', 'auth', 'jwt',
   'signature', 'sig', 'credential', 'credentials', 'privatekey', 'oauthtoken', 'oauthverifier', 'oauthsignature',
   'xapikey', 'sessionstate', 'mfacode', 'totp', 'recoverycode', 'backupcode', 'hmac', 'authkey', 'bearer',
+  'recoverycodes', 'backupcodes', 'securityanswer', 'mnemonic', 'seedphrase', 'recoveryphrase',
+  // Strings that hold a password inside them: connection strings, DSNs, database URLs.
+  'connectionstring', 'dsn', 'databaseurl',
+  // Payment and identity numbers (PCI DSS, national IDs): never in a ticket, whatever the level.
+  'cardnumber', 'creditcardnumber', 'pan', 'iban', 'accountnumber', 'routingnumber', 'ssn',
 ]);
 
 /**
@@ -56,6 +61,7 @@ const SECRET_WORDS = new Set([
 const KEY_QUALIFIERS = new Set([
   'api', 'access', 'secret', 'private', 'subscription', 'functions', 'function', 'master', 'client', 'auth',
   'signing', 'account', 'app', 'application', 'admin', 'license', 'service', 'host', 'shared', 'storage',
+  'encryption', 'hmac', 'crypto', 'aes', 'decryption', 'webhook',
 ]);
 
 /**
