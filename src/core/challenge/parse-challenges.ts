@@ -106,7 +106,9 @@ class ChallengeScanner implements ChallengeFacts {
     this.lenient = lenient;
     this.detailed = detailed;
     this.problems = problems;
-    this.challenges = [];
+    // The shared empty list until the first challenge (push makes a list of it): no allocation
+    // for a list most parses replace at once.
+    this.challenges = NONE;
     this.pairCount = 0;
   }
 
@@ -541,7 +543,7 @@ function scan(s: string, problems: Problem[], opts: ParseChallengesOptions | und
   let hadErrors = false;
   for (let i = 0; i < problems.length; i++) if (problems[i]!.severity === 'error') hadErrors = true;
   checkSchemes(scanner, opts?.field ?? 'WWW-Authenticate', hadErrors, problems);
-  const challenges = scanner.challenges;
+  const challenges = scanner.challenges === NONE ? [] : scanner.challenges;
   scanner.finish();
   return challenges;
 }
