@@ -343,14 +343,7 @@ class ChallengeScanner implements ChallengeFacts {
           if (s.charCodeAt(eq) !== EQUALS || nameEnd === i) return i;
         }
       } else {
-        expectFirst = false;
-        if (ch.token68 === null) {
-          const end = this.simpleParam(ch, at, i);
-          if (end >= 0) {
-            i = end;
-            continue;
-          }
-        }
+        // The general path: run() tries simpleParam at a challenge's first element before this.
         nameEnd = readToken(s, tokenFrom);
         eq = skipWs(s, nameEnd);
       }
