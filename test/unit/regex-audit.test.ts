@@ -268,7 +268,8 @@ const AUDIT: Entry[] = [
     re: /eyJ(?<!eyJ[A-Za-z0-9_-]*?eyJ)[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)?/g,
     hostile: [run('eyJ', ''), wrap('eyJa.', 'a', ''), run('eyJa.b.', ''), run('eyJa.', ''), wrap('', 'a', 'eyJ')],
   },
-  { re: /[\\`*_{}[\]()#+\-.!|<>~&]/g, hostile: [run('\\`*')] },
+  { re: /[\\`*_{}[\]<>~&|]/g, hostile: [run('\\`*')] },
+  { re: /^(\s*)(?:([#+=-])|(\d{1,9})([.)]))/, hostile: [run(' ', 'x'), wrap('', '1', 'x'), run(' 1', 'x')] },
   { re: /\r?\n/g, hostile: [run('\r\n')] },
   { re: /`+/g, hostile: [run('`')] },
 

@@ -73,7 +73,7 @@ describe('buildReport', () => {
     expect(md).toContain('| `token-expired` | 1 |');
     expect(md).toMatch(/## #0 GET 401\n\n`https:\/\/api\.example\.com\/orders\?api_key=REDACTED-query-len13-[0-9a-f]{6}`/);
     expect(md).toContain('### ERROR `token-expired`: The access token expired');
-    expect(md).toContain('- **Fix (client):** Refresh the token before it expires\\.');
+    expect(md).toContain('- **Fix (client):** Refresh the token before it expires.');
     expect(md).toContain('```json\n{\n  "authorization"');
     expect(md).not.toMatch(/querysecret99|THE_SIGNATURE_THAT_MUST_GO|rtsecret12345/);
     expect(md.indexOf('## #0')).toBeLessThan(md.indexOf('## #2'));
@@ -84,7 +84,27 @@ describe('buildReport', () => {
     expect(md).not.toContain('![x](https://evil');
     expect(md).not.toMatch(/(?<!\\)<img/);
     expect(md).toContain('\\<img');
-    expect(md).toContain('\\!\\[x\\]\\(https://evil');
+    expect(md).toContain('!\\[x\\](https://evil');
+  });
+
+  it.each([
+    // Line-start constructs (CommonMark §4.2 ATX headings, §5.2 list items, §5.1 block quotes).
+    { text: '# heading', escaped: '\\# heading' },
+    { text: '- item', escaped: '\\- item' },
+    { text: '+ item', escaped: '\\+ item' },
+    { text: '1. item', escaped: '1\\. item' },
+    { text: '12) item', escaped: '12\\) item' },
+    { text: '> quote', escaped: '\\> quote' },
+    // Inline constructs (§6): emphasis, code, links and images, raw HTML, entities; GFM strikethrough and tables.
+    { text: 'a *b* _c_ `d`', escaped: 'a \\*b\\* \\_c\\_ \\`d\\`' },
+    { text: '![x](https://evil/?leak)', escaped: '!\\[x\\](https://evil/?leak)' },
+    { text: '<img src=x onerror=alert(1)> &lt;', escaped: '\\<img src=x onerror=alert(1)\\> \\&lt;' },
+    { text: '~~gone~~ a|b', escaped: '\\~\\~gone\\~\\~ a\\|b' },
+    // Prose and dates stay readable.
+    { text: 'exp is 2026-11-22T16:07:21.000Z; expired 12 min before the request.', escaped: 'exp is 2026-11-22T16:07:21.000Z; expired 12 min before the request.' },
+  ])('Markdown: a title $text is written as $escaped', ({ text, escaped }) => {
+    const a: Analysis = { ...analysis, results: [{ ...analysis.results[0]!, findings: [{ ...analysis.results[0]!.findings[0]!, title: text }] }] };
+    expect(buildReport(a, input, { format: 'md' })).toContain(`: ${escaped}\n`);
   });
 
   it('says when the HAR looks sanitized and when nothing was found', () => {

@@ -120,7 +120,7 @@ function toMarkdown(d: ReportJson): string {
   for (const q of d.requests) {
     lines.push(`## #${q.index} ${escapeMd(q.method)} ${q.status === 0 ? '(no response)' : q.status}`, '');
     lines.push(`${code(q.url)}`, '');
-    if (q.startedDateTime !== null) lines.push(`Started: ${escapeMd(q.startedDateTime)}`, '');
+    if (q.startedDateTime !== null) lines.push(`Started: ${code(q.startedDateTime)}`, '');
     for (const f of q.findings) {
       lines.push(`### ${SEVERITY_ICON[f.severity]} ${code(f.code)}: ${escapeMd(f.title)}`, '');
       if (f.detail !== '') lines.push(escapeMd(f.detail), '');
@@ -137,10 +137,18 @@ function toMarkdown(d: ReportJson): string {
 
 /**
  * HAR text is attacker-controlled: in a ticket system, `![x](https://evil/?leak)` would load an
- * image and `<script>` might render. Outside code spans every Markdown/HTML metacharacter is escaped.
+ * image and `<script>` might render. Outside code spans, what opens emphasis, code, links, images,
+ * HTML, entities, strikethrough or a table cell is escaped everywhere (an image or link needs its
+ * `[` and `]`); what only counts at the start of a line (a heading, list item or block quote) is
+ * escaped there. Dates, versions and sentences keep their dots and dashes readable.
  */
 function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&').replace(/\r?\n/g, ' ');
+  return s
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_{}[\]<>~&|]/g, '\\$&')
+    .replace(/^(\s*)(?:([#+=-])|(\d{1,9})([.)]))/, (_all, space: string, mark?: string, digits?: string, delimiter?: string) =>
+      mark !== undefined ? `${space}\\${mark}` : `${space}${digits}\\${delimiter}`,
+    );
 }
 
 /** Inline code span whose fence is longer than any backtick run inside (CommonMark §6.1). */
