@@ -78,6 +78,26 @@ describe('AuthLens panel in Chromium', () => {
     expect(await finding!.evaluate((el) => el.getAttribute('data-severity'))).toBe('error');
   });
 
+  test('Token tab: claims with absolute and relative times, scope chips with the missing one marked', async () => {
+    await filterFor('/api/orders/create');
+    const row = await panel.waitForSelector(rowSelector(403, '/api/orders/create'));
+    await row!.click();
+    await panel.waitForSelector('.detail [role="tab"]', { visible: true });
+    await panel.evaluate(() => [...document.querySelectorAll<HTMLElement>('.detail [role="tab"]')].find((t) => t.textContent?.startsWith('Token'))!.click());
+    const token = await panel.waitForSelector('.detail .token', { visible: true, timeout: 5000 });
+    const view = await token!.evaluate((el) => ({
+      missing: [...el.querySelectorAll('.chip.missing')].map((c) => c.textContent),
+      granted: [...el.querySelectorAll('.chip.granted')].map((c) => c.textContent),
+      claims: [...el.querySelectorAll('table.kv th')].map((th) => th.textContent),
+      exp: [...el.querySelectorAll('table.kv tr')].find((tr) => tr.querySelector('th')?.textContent === 'exp')?.textContent ?? '',
+    }));
+    expect(view.missing).toEqual(['orders:write']);
+    expect(view.granted).toEqual(expect.arrayContaining(['orders:read']));
+    expect(view.claims).toEqual(expect.arrayContaining(['iss', 'exp', 'scope', 'alg']));
+    expect(view.exp).toMatch(/ min · now: (expires in|expired) /);
+    await filterFor('');
+  });
+
   test('every scenario shows its finding after a click', async () => {
     const missing: string[] = [];
     for (const s of server.scenarios.filter((x) => x.expect.length)) {

@@ -67,6 +67,62 @@ describe('AuthLens panel in Firefox', () => {
     expect(severity).toBe('error');
   });
 
+  test('Token tab: claims with absolute and relative times, scope chips with the missing one marked', async () => {
+    const view = (await session.waitInPanel(`${filterFor('/api/orders/create')}
+      const row = [...document.querySelectorAll('[data-status="403"]')].find((el) => new URL(el.getAttribute('title') || '', 'http://x').pathname === '/api/orders/create');
+      if (!row) return null;
+      row.click();
+      for (let i = 0; i < 40 && !document.querySelector('.detail [role="tab"]'); i++) await new Promise((r) => setTimeout(r, 50));
+      const tab = [...document.querySelectorAll('.detail [role="tab"]')].find((t) => t.textContent.startsWith('Token'));
+      if (!tab) return null;
+      tab.click();
+      for (let i = 0; i < 40 && !document.querySelector('.detail .token'); i++) await new Promise((r) => setTimeout(r, 50));
+      const el = document.querySelector('.detail .token');
+      if (!el) return null;
+      return {
+        missing: [...el.querySelectorAll('.chip.missing')].map((c) => c.textContent),
+        granted: [...el.querySelectorAll('.chip.granted')].map((c) => c.textContent),
+        claims: [...el.querySelectorAll('table.kv th')].map((th) => th.textContent),
+        exp: ([...el.querySelectorAll('table.kv tr')].find((tr) => tr.querySelector('th') && tr.querySelector('th').textContent === 'exp') || { textContent: '' }).textContent,
+      };`)) as { missing: string[]; granted: string[]; claims: string[]; exp: string };
+    expect(view.missing).toEqual(['orders:write']);
+    expect(view.granted).toEqual(expect.arrayContaining(['orders:read']));
+    expect(view.claims).toEqual(expect.arrayContaining(['iss', 'exp', 'scope', 'alg']));
+    expect(view.exp).toMatch(/ min · now: (expires in|expired) /);
+  });
+
+  test('keyboard: arrows select, Escape closes, Ctrl+F focuses the filter', async () => {
+    // Keys go to the focused element of the real panel document, as the toolbox routes them.
+    const path = (await session.waitInPanel(`${filterFor('')}
+      const close = document.querySelector('.detail button[aria-label="Close details"]');
+      if (close) close.click();
+      const wait = (ok) => new Promise((resolve) => { let n = 0; const t = window.setInterval(() => { if (ok() || ++n > 60) { window.clearInterval(t); resolve(ok()); } }, 50); });
+      await wait(() => !document.querySelector('.detail'));
+      const grid = document.querySelector('[role="grid"]');
+      grid.focus();
+      const key = (k, ctrlKey = false) => document.activeElement.dispatchEvent(new window.KeyboardEvent('keydown', { key: k, ctrlKey, bubbles: true, cancelable: true }));
+      // Where the selected row stands (two rows may share a URL).
+      const selected = () => { const r = document.querySelector('[role="row"][aria-selected="true"]'); return r && r.style.top; };
+      key('ArrowDown');
+      const opened = await wait(() => !!document.querySelector('.detail [role="tablist"]'));
+      const first = selected();
+      key('ArrowDown');
+      await wait(() => selected() !== first);
+      const second = selected();
+      key('Escape');
+      const closed = await wait(() => !document.querySelector('.detail'));
+      const listFocused = document.activeElement === grid;
+      key('f', true);
+      return { opened, first, second, closed, listFocused, focused: document.activeElement.getAttribute('aria-label') };`)) as Record<string, unknown>;
+    expect(path.opened).toBe(true);
+    expect(path.first).toBeTruthy();
+    expect(path.second).toBeTruthy();
+    expect(path.second).not.toBe(path.first);
+    expect(path.closed).toBe(true);
+    expect(path.listFocused).toBe(true);
+    expect(path.focused).toBe('Filter requests');
+  });
+
   test('every scenario the Firefox log recorded shows its finding after a click', async () => {
     const missing: string[] = [];
     for (const s of server.scenarios.filter((x) => x.expect.length)) {
