@@ -43,8 +43,10 @@ export function pageServices(settingsKey: string): Pick<NetworkSource, 'openUrl'
         area.value = text;
         document.body.append(area);
         area.select();
-        document.execCommand('copy');
+        const copied = document.execCommand('copy');
         area.remove();
+        // Said rather than claimed: the user would otherwise paste something else into a ticket.
+        if (!copied) throw new Error('the browser did not allow it');
       }
     },
   };

@@ -44,7 +44,7 @@ export interface NetworkSource {
   saveSettings(settings: Record<string, unknown>): void;
   /** Offers a file to the user (export). */
   download(filename: string, mimeType: string, text: string): void;
-  /** Copies text to the clipboard. */
+  /** Copies text to the clipboard; rejects, with a message for the user, when the browser refuses. */
   copyText(text: string): Promise<void>;
   /** "Open HAR…": the DevTools panel opens the HAR viewer page; the viewer shows its file picker. */
   openHar?(): void;

@@ -4,6 +4,8 @@ import type { NetworkSource, RawHarEntry, SourceHandlers } from '../../src/panel
 export function createFakeSource(theme: 'light' | 'dark' = 'light') {
   let handlers: SourceHandlers | null = null;
   const copied: string[] = [];
+  /** Set to make the next copies fail as a browser refusing the clipboard does. */
+  const clipboard = { refuse: false };
   const downloads: { name: string; mime: string; text: string }[] = [];
   const source: NetworkSource = {
     kind: 'test',
@@ -25,12 +27,14 @@ export function createFakeSource(theme: 'light' | 'dark' = 'light') {
       downloads.push({ name, mime, text });
     },
     async copyText(text) {
+      if (clipboard.refuse) throw new Error('the browser did not allow it');
       copied.push(text);
     },
   };
   return {
     source,
     copied,
+    clipboard,
     downloads,
     push: (...entries: RawHarEntry[]) => handlers!.onEntries(entries),
     navigate: (url: string) => handlers!.onNavigated?.(url),

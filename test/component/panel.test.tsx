@@ -174,6 +174,17 @@ describe('AuthLens panel', () => {
     expect(store.settings.value.clockToleranceSec).toBe(120);
   });
 
+  test('a copy the browser refuses is said, not claimed', async () => {
+    const { fake, view } = setup();
+    fake.clipboard.refuse = true;
+    fake.push(expired401());
+    fireEvent.click(await found(view.container, '[data-status="401"]'));
+    const card = await found(view.container, '[data-code="token-expired"]');
+    fireEvent.click(card.querySelector<HTMLButtonElement>('button.copy-fix')!);
+    await waitFor(() => expect(screen.getByText('Fix not copied: the browser did not allow it')).toBeTruthy());
+    expect(screen.queryByText('Fix copied')).toBeNull();
+  });
+
   test('"Copy fix" copies the finding\'s fix for both sides, with its references', async () => {
     const { fake, view } = setup();
     fake.push(expired401());

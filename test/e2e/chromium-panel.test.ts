@@ -78,6 +78,23 @@ describe('AuthLens panel in Chromium', () => {
     expect(await finding!.evaluate((el) => el.getAttribute('data-severity'))).toBe('error');
   });
 
+  test('"Copy fix" puts the fix and its references on the system clipboard', async () => {
+    await filterFor('/api/orders');
+    const row = await panel.waitForSelector(rowSelector(401, '/api/orders'));
+    await row!.click();
+    const button = await panel.waitForSelector('[data-code="token-expired"] .copy-fix', { visible: true, timeout: 10_000 });
+    await button!.click();
+    const toast = await panel.waitForSelector('.toast', { timeout: 5000 });
+    expect(await toast!.evaluate((el) => el.textContent)).toBe('Fix copied');
+    // Read back from the inspected page, which may read the clipboard once granted and focused.
+    await session.page.browser().defaultBrowserContext().overridePermissions(server.origin, ['clipboard-read', 'clipboard-write']);
+    await session.page.bringToFront();
+    const copied = await session.page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^The token expired \d+ min before the request \(token-expired\)\nCalling the API: Refresh the token/);
+    expect(copied).toContain('RFC 7519 §4.1.4: https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4');
+    await filterFor('');
+  });
+
   test('Token tab: claims with absolute and relative times, scope chips with the missing one marked', async () => {
     await filterFor('/api/orders/create');
     const row = await panel.waitForSelector(rowSelector(403, '/api/orders/create'));

@@ -67,6 +67,31 @@ describe('AuthLens panel in Firefox', () => {
     expect(severity).toBe('error');
   });
 
+  test('"Copy fix" puts the fix and its references on the system clipboard', async () => {
+    const toast = await session.waitInPanel(`${filterFor('/api/orders')}
+      const row = [...document.querySelectorAll('[data-status="401"]')].find((el) => new URL(el.getAttribute('title') || '', 'http://x').pathname === '/api/orders');
+      if (!row) return null;
+      row.click();
+      for (let i = 0; i < 40 && !document.querySelector('[data-code="token-expired"] .copy-fix'); i++) await new Promise((r) => setTimeout(r, 50));
+      const button = document.querySelector('[data-code="token-expired"] .copy-fix');
+      if (!button) return null;
+      // The click as the user's (Firefox lets only user input write the clipboard): the frame
+      // script marks it as handled user input, which is what a real click sets.
+      const input = window.windowUtils.setHandlingUserInput(true);
+      try {
+        button.click();
+      } finally {
+        input.destruct();
+      }
+      for (let i = 0; i < 40 && !document.querySelector('.toast'); i++) await new Promise((r) => setTimeout(r, 50));
+      const t = document.querySelector('.toast');
+      return t && t.textContent;`);
+    expect(toast).toBe('Fix copied');
+    const copied = String(await session.clipboardText());
+    expect(copied).toMatch(/^The token expired \d+ min before the request \(token-expired\)\nCalling the API: Refresh the token/);
+    expect(copied).toContain('RFC 7519 §4.1.4: https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4');
+  });
+
   test('Token tab: claims with absolute and relative times, scope chips with the missing one marked', async () => {
     const view = (await session.waitInPanel(`${filterFor('/api/orders/create')}
       const row = [...document.querySelectorAll('[data-status="403"]')].find((el) => new URL(el.getAttribute('title') || '', 'http://x').pathname === '/api/orders/create');

@@ -199,6 +199,17 @@ export async function launchFirefox(distDir = 'dist/firefox') {
                 await new Promise((r) => setTimeout(r, 250));
             }
         },
+        /** What the system clipboard holds as text, read with the browser's own privileges. */
+        async clipboardText() {
+            return evalChrome(`
+        const trans = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+        trans.init(null);
+        trans.addDataFlavor('text/plain');
+        Services.clipboard.getData(trans, Ci.nsIClipboard.kGlobalClipboard);
+        const data = {};
+        trans.getTransferData('text/plain', data);
+        return data.value ? data.value.QueryInterface(Ci.nsISupportsString).data : null;`);
+        },
         async screenshot(path) {
             // BiDi can't capture chrome windows; the panel's own browsing context can draw itself.
             const dataUrl = await evalChrome(`${TOOLBOX}

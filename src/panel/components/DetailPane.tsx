@@ -14,10 +14,13 @@ export function DetailPane({ store, row }: { store: Store; row: Row }) {
   const [tab, setTab] = useState<Tab>('Diagnosis');
   const [note, setNote] = useState('');
   const copy = (text: string, what: string) => {
-    void store.source.copyText(text).then(() => {
-      setNote(`${what} copied`);
-      setTimeout(() => setNote(''), 1500);
-    });
+    void store.source.copyText(text).then(
+      () => {
+        setNote(`${what} copied`);
+        setTimeout(() => setNote(''), 1500);
+      },
+      (e: unknown) => setNote(`${what} not copied: ${e instanceof Error ? e.message : String(e)}`),
+    );
   };
   return (
     <section class="detail" aria-label={`Details of ${row.method} ${row.url}`}>

@@ -25,8 +25,12 @@ export function ExportMenu({ store, close, confirm, notify }: ExportMenuProps) {
   }
   async function copyReport() {
     const { buildReport } = await redaction();
-    await store.source.copyText(buildReport(analysisOf(store), store.toHar(), { format: 'md', level }));
-    notify('Report copied');
+    try {
+      await store.source.copyText(buildReport(analysisOf(store), store.toHar(), { format: 'md', level }));
+      notify('Report copied');
+    } catch (e) {
+      notify(`Report not copied: ${e instanceof Error ? e.message : String(e)}`);
+    }
     close();
   }
   async function saveJsonReport() {
