@@ -174,6 +174,22 @@ describe('AuthLens panel', () => {
     expect(store.settings.value.clockToleranceSec).toBe(120);
   });
 
+  test('the toolbar offers recording, clearing and "Preserve log" live, not for a HAR file', () => {
+    const live = setup();
+    expect(live.view.getByTitle('Stop recording')).toBeTruthy();
+    expect(live.view.getByTitle('Clear')).toBeTruthy();
+    expect(live.view.getByLabelText('Preserve log')).toBeTruthy();
+    live.view.unmount();
+    const fake = createFakeSource();
+    const file = render(<App store={createStore({ ...fake.source, kind: 'file' })} />);
+    expect(file.queryByTitle('Stop recording')).toBeNull();
+    expect(file.queryByTitle('Record')).toBeNull();
+    expect(file.queryByTitle('Clear')).toBeNull();
+    expect(file.queryByLabelText('Preserve log')).toBeNull();
+    expect(file.getByLabelText('Filter requests')).toBeTruthy();
+    expect(file.getByText('Open a HAR file to see its auth failures.')).toBeTruthy();
+  });
+
   test('a copy the browser refuses is said, not claimed', async () => {
     const { fake, view } = setup();
     fake.clipboard.refuse = true;

@@ -19,15 +19,22 @@ export function Toolbar({ store, filterRef }: { store: Store; filterRef: { curre
     setTimeout(() => setStatus(''), 2000);
   }
 
+  // A HAR file is read, not recorded: recording, clearing and keeping requests across page loads
+  // are the live panel's.
+  const live = store.source.kind !== 'file';
   return (
     <div class="toolbar" role="toolbar" aria-label="AuthLens toolbar">
-      <button type="button" class={`icon ${store.recording.value ? 'recording' : ''}`} title={store.recording.value ? 'Stop recording' : 'Record'} aria-pressed={store.recording.value} onClick={() => (store.recording.value = !store.recording.value)}>
-        ●
-      </button>
-      <button type="button" class="icon" title="Clear" onClick={() => store.clear()}>
-        ⊘
-      </button>
-      <span class="sep" />
+      {live && (
+        <>
+          <button type="button" class={`icon ${store.recording.value ? 'recording' : ''}`} title={store.recording.value ? 'Stop recording' : 'Record'} aria-pressed={store.recording.value} onClick={() => (store.recording.value = !store.recording.value)}>
+            ●
+          </button>
+          <button type="button" class="icon" title="Clear" onClick={() => store.clear()}>
+            ⊘
+          </button>
+          <span class="sep" />
+        </>
+      )}
       <input
         ref={filterRef}
         class="filter"
@@ -40,9 +47,11 @@ export function Toolbar({ store, filterRef }: { store: Store; filterRef: { curre
       <label title="Show only 401, 403, 407 and requests with findings">
         <input type="checkbox" checked={store.authOnly.value} onChange={(e) => (store.authOnly.value = (e.currentTarget as HTMLInputElement).checked)} /> Auth only
       </label>
-      <label title="Keep requests across page loads">
-        <input type="checkbox" checked={store.preserveLog.value} onChange={(e) => (store.preserveLog.value = (e.currentTarget as HTMLInputElement).checked)} /> Preserve log
-      </label>
+      {live && (
+        <label title="Keep requests across page loads">
+          <input type="checkbox" checked={store.preserveLog.value} onChange={(e) => (store.preserveLog.value = (e.currentTarget as HTMLInputElement).checked)} /> Preserve log
+        </label>
+      )}
       <span class="sep" />
       <button type="button" class={store.view.value === 'summary' ? 'active' : ''} onClick={() => (store.view.value = store.view.value === 'summary' ? 'requests' : 'summary')}>
         Summary
