@@ -61,7 +61,7 @@ describe('AuthLens panel', () => {
     for (const el of view.container.querySelectorAll('[data-code]')) expect(el.classList.contains('card')).toBe(true);
   });
 
-  test('keyboard: arrow keys select, Escape closes', async () => {
+  test('keyboard: arrow keys select, Escape closes, Enter opens the same row again', async () => {
     const { fake, store, view } = setup();
     fake.push(expired401(), entry({ url: 'https://api.example.test/admin', status: 403, started: '2026-11-22T10:00:02.000Z' }));
     const list = await found(view.container, '[role="grid"]');
@@ -72,11 +72,17 @@ describe('AuthLens panel', () => {
     // Chromium's DevTools forwards any Escape that reaches the panel's document to itself (it
     // opens the console drawer), so the one that closes the detail pane must stop before it.
     const reachedDocument: string[] = [];
-    const onDocumentKey = (e: KeyboardEvent) => reachedDocument.push(e.key);
+    const onDocumentKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') reachedDocument.push(e.key);
+    };
     document.addEventListener('keydown', onDocumentKey);
     fireEvent.keyDown(list, { key: 'Escape' });
     expect(store.selected.value).toBeNull();
     expect(reachedDocument).toEqual([]);
+    // Enter opens the row that was open again, not the first one.
+    fireEvent.keyDown(list, { key: 'Enter' });
+    expect(store.selected.value?.url).toContain('/admin');
+    fireEvent.keyDown(list, { key: 'Escape' });
     // With nothing left to close, Escape is DevTools' again.
     fireEvent.keyDown(list, { key: 'Escape' });
     document.removeEventListener('keydown', onDocumentKey);

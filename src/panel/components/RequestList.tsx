@@ -45,6 +45,9 @@ export function RequestList({ store, children }: { store: Store; children?: Comp
   useLayoutEffect(() => v._willUpdate());
 
   const index = selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId);
+  // The row last open: Escape closes it, Enter or → opens it again (the first row when it is gone).
+  const lastOpen = useRef<number | null>(null);
+  if (selectedId !== null) lastOpen.current = selectedId;
   useEffect(() => {
     if (index >= 0) v.scrollToIndex(index, { align: 'auto' });
   }, [index]);
@@ -56,7 +59,8 @@ export function RequestList({ store, children }: { store: Store; children?: Comp
       const next = index < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, index + (e.key === 'ArrowDown' ? 1 : -1)));
       store.select(rows[next]!.id);
     } else if ((e.key === 'Enter' || e.key === 'ArrowRight') && index < 0) {
-      store.select(rows[0]!.id);
+      const last = lastOpen.current === null ? -1 : rows.findIndex((r) => r.id === lastOpen.current);
+      store.select(rows[last < 0 ? 0 : last]!.id);
     }
   }
 
