@@ -86,9 +86,8 @@ function asciiText(value: string): string | null | undefined {
 export function decodeBase64UrlText(value: string): string | null {
   const ascii = asciiText(value);
   if (ascii !== undefined) return ascii;
-  // (?<!=): only the start of the trailing run is tried; /=+$/ re-scanned the run from each `=` (quadratic).
-  const normalized = value.replace(/\+/g, '-').replace(/\//g, '_').replace(/(?<!=)=+$/, '');
-  const bytes = base64urlToBytes(normalized, { lenient: true });
+  // The lenient decoder reads both alphabets and drops the trailing padding itself.
+  const bytes = base64urlToBytes(value, { lenient: true });
   return bytes ? utf8Decode(bytes, { fatal: true }) : null;
 }
 

@@ -376,8 +376,8 @@ class ChallengeScanner implements ChallengeFacts {
     }
   }
 
-  /** A new challenge for s[schemeStart, schemeEnd) with its token68 (null: none) ending at `end`. */
-  private push(schemeStart: number, schemeEnd: number, token68: string | null, end: number): number {
+  /** A new challenge for s[schemeStart, schemeEnd), with no token68 or parameters yet. */
+  private push(schemeStart: number, schemeEnd: number): number {
     const s = this.s;
     let id = knownScheme(s, schemeStart, schemeEnd);
     let scheme: string;
@@ -388,10 +388,10 @@ class ChallengeScanner implements ChallengeFacts {
     }
     let ch: Challenge;
     if (this.detailed) {
-      const d: DetailedChallenge = { scheme, token68, params: {}, span: { start: schemeStart, end }, schemeSpan: { start: schemeStart, end: schemeEnd }, paramSpans: {} };
+      const d: DetailedChallenge = { scheme, token68: null, params: {}, span: { start: schemeStart, end: schemeEnd }, schemeSpan: { start: schemeStart, end: schemeEnd }, paramSpans: {} };
       ch = d;
     } else {
-      ch = { scheme, token68, params: {} };
+      ch = { scheme, token68: null, params: {} };
     }
     const at = this.challenges.length;
     // Most headers hold one challenge: an array of exactly one, rather than push's spare room.
@@ -444,7 +444,7 @@ class ChallengeScanner implements ChallengeFacts {
         continue;
       }
       if (afterScheme >= n || s.charCodeAt(afterScheme) === COMMA) {
-        const at = this.push(schemeStart, schemeEnd, null, schemeEnd);
+        const at = this.push(schemeStart, schemeEnd);
         // `Scheme ,a=b`: after 1*SP an empty list element, then parameters of this challenge
         // (RFC 9110 §5.6.1). `Scheme, a=b` has no SP, so `a=b` can't belong to it.
         if (afterScheme === schemeEnd) {
@@ -459,12 +459,12 @@ class ChallengeScanner implements ChallengeFacts {
       if (afterScheme === schemeEnd) {
         this.err('expected-space-after-scheme', `Expected a space after the auth-scheme "${s.slice(schemeStart, schemeEnd)}", found "${s.charAt(schemeEnd)}".`, schemeEnd);
         if (!lenient) break;
-        this.push(schemeStart, schemeEnd, null, schemeEnd);
+        this.push(schemeStart, schemeEnd);
         i = schemeEnd;
         while (i < n && s.charCodeAt(i) !== COMMA) i++;
         continue;
       }
-      const at = this.push(schemeStart, schemeEnd, null, schemeEnd);
+      const at = this.push(schemeStart, schemeEnd);
       const ch = this.challenges[at]!;
       // The usual challenge starts with a simple auth-param. A token68 never looks like one: after
       // its "=" padding only the end of the element may come.

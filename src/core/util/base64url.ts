@@ -172,11 +172,9 @@ export function base64urlToTextLenient(s: string): string | null {
  * where it would give null. (A signature's length is all a diagnosis needs of it.)
  */
 export function base64urlByteLength(s: string): number | null {
-  let end = s.length;
-  while (end > 0 && s.charCodeAt(end - 1) === 0x3d) end--;
-  if (end % 4 === 1) return null;
-  const data = end === s.length ? s : s.slice(0, end);
-  return UNPADDED_EITHER.test(data) ? Math.floor((end * 3) / 4) : null;
+  const data = withoutPadding(s);
+  if (data.length % 4 === 1) return null;
+  return UNPADDED_EITHER.test(data) ? Math.floor((data.length * 3) / 4) : null;
 }
 
 /** Encodes bytes (or a string, as UTF-8) to unpadded base64url. */

@@ -24,34 +24,28 @@ function isTyping(target: EventTarget | null): boolean {
 export function App({ store }: { store: Store }) {
   const filterRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
+    // One listener in the capture phase, before any element's: the Escape that closes the detail
+    // pane must be stopped before it reaches the document, where Chromium's DevTools takes every
+    // Escape for itself (preventDefault does not stop it), toggles its drawer and moves keyboard
+    // focus to the console.
     const onKey = (e: KeyboardEvent) => {
       const typing = isTyping(e.target);
       // Ctrl/Cmd+F, and "/" because Chromium's DevTools keeps Ctrl+F for its own search.
       if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') || (e.key === '/' && !typing)) {
         e.preventDefault();
         filterRef.current?.focus();
+      } else if (e.key === 'Escape' && store.selectedId.value !== null && !typing) {
+        e.preventDefault();
+        e.stopPropagation();
+        const hadFocusInDetail = document.activeElement?.closest('.detail') != null;
+        store.select(null);
+        // Keyboard focus goes back to the list once the detail pane is gone, so the arrows and "/"
+        // keep working.
+        if (hadFocusInDetail) setTimeout(() => document.querySelector<HTMLElement>('.list[role="grid"]')?.focus(), 0);
       }
     };
-    const onEscape = (e: KeyboardEvent) => {
-      const typing = isTyping(e.target);
-      if (e.key !== 'Escape' || store.selectedId.value === null || typing) return;
-      // Taken in the capture phase and stopped: Chromium's DevTools forwards every Escape that
-      // reaches the panel's document to itself (preventDefault does not stop it), toggles its
-      // drawer and moves keyboard focus to the console.
-      e.preventDefault();
-      e.stopPropagation();
-      const hadFocusInDetail = document.activeElement?.closest('.detail') != null;
-      store.select(null);
-      // Keyboard focus goes back to the list once the detail pane is gone, so the arrows and "/"
-      // keep working.
-      if (hadFocusInDetail) setTimeout(() => document.querySelector<HTMLElement>('.list[role="grid"]')?.focus(), 0);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('keydown', onEscape, true);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('keydown', onEscape, true);
-    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 
   const detail = useLazy(() => (detailModule ??= import('./DetailPane.js')), store.selectedId.value !== null);
