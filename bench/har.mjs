@@ -55,12 +55,21 @@ export async function runHar({ quick = false, sizes = quick ? [10e6] : [10e6, 10
       const extra = (analyzeRss - parseRss) / bytes;
       const redactMBs = bytes / 1e6 / (median(redact.map((r) => r.workMs)) / 1000);
       const findings = analyze[0].found;
-      data.push({ bytes, parseMs, analyzeMs, analysisOnlyMs, ratio, parseRss, analyzeRss, redactRss, extra, redactMBs, findings, file });
-      table.push(
-        `| ${mb} MB (${fmt(findings)} entries with findings) | ${fmt(parseMs)} ms | ${fmt(analyzeMs)} ms (analysis ${fmt(analysisOnlyMs)} ms) | ${fmt(ratio, 2)}× | ${fmt(parseRss / 1e6)} MB (${fmt(parseRss / bytes, 1)}× file) | ${fmt(analyzeRss / 1e6)} MB | ${fmt(extra, 2)}× | ${fmt(redactMBs, 1)} MB/s (peak ${fmt(redactRss / 1e6)} MB) |`,
-      );
+      // The floor of the first run: the same analysis, in one process, once V8 has optimized it
+      // (the fifth run on the same parsed HAR). The difference to the first run is the time the
+      // engine's code spends unoptimized or waiting for the optimizing compiler.
       const headline = target >= 100e6 || quick;
+      const warm = headline && !quick ? [0, 1, 2].map(() => child(file, 'analyze-warm')) : [];
+      const warmMs = warm.length ? median(warm.map((r) => r.workMs)) : null;
+      const warmRatio = warm.length ? median(warm.map((r) => (r.parseMs + r.workMs) / r.parseMs)) : null;
+      data.push({ bytes, parseMs, analyzeMs, analysisOnlyMs, ratio, parseRss, analyzeRss, redactRss, extra, redactMBs, findings, file, warmMs, warmRatio });
+      table.push(
+        `| ${mb} MB (${fmt(findings)} entries with findings) | ${fmt(parseMs)} ms | ${fmt(analyzeMs)} ms (analysis ${fmt(analysisOnlyMs)} ms) | ${fmt(ratio, 2)}× | ${warmMs === null ? '—' : `${fmt(warmRatio, 2)}× (analysis ${fmt(warmMs)} ms)`} | ${fmt(parseRss / 1e6)} MB (${fmt(parseRss / bytes, 1)}× file) | ${fmt(analyzeRss / 1e6)} MB | ${fmt(extra, 2)}× | ${fmt(redactMBs, 1)} MB/s (peak ${fmt(redactRss / 1e6)} MB) |`,
+      );
       rows.push({ what: `${mb} MB HAR: (read+parse+analyze) / (read+parse)`, value: `${fmt(ratio, 2)}× (${fmt(analyzeMs)} / ${fmt(parseMs)} ms)`, target: headline ? '≤ 1.25×' : '(reported)', ok: headline ? ratio <= 1.25 : null });
+      if (warmMs !== null) {
+        rows.push({ what: `${mb} MB HAR: the same, analysis already optimized by V8 (5th run in one process)`, value: `${fmt(warmRatio, 2)}× (analysis ${fmt(warmMs)} ms)`, target: '(reported)', ok: null });
+      }
       rows.push({ what: `${mb} MB HAR: analysis's extra peak RSS / file size`, value: `${fmt(extra, 2)}× (${fmt(parseRss / 1e6)} → ${fmt(analyzeRss / 1e6)} MB)`, target: headline ? '≤ 0.5×' : '(reported)', ok: headline ? extra <= 0.5 : null });
       rows.push({ what: `${mb} MB HAR: redactHar throughput`, value: `${fmt(redactMBs, 1)} MB/s`, target: '(reported)', ok: null });
       // Baseline ≈ 1.6–1.8×: analysis adds ≈ 0.7× read+parse on this small file; twice that, with room for noise, is 3×.
@@ -73,8 +82,10 @@ export async function runHar({ quick = false, sizes = quick ? [10e6] : [10e6, 10
 
 Generated Chrome-style HARs (\`bench/generate-har.mjs\`, seed 42: API calls with bearer JWTs, documents, scripts, base64 images, redirects, CORS preflights, cookies, ~3 % 401/403). Each figure is the median of fresh Node processes (\`bench/har-child.mjs\`): read the file (UTF-8) + \`JSON.parse\`, then nothing / \`analyzeHar\` / \`redactHar\`. The ratio is the median, over the analyze processes, of each one's (read+parse+analyze) / (its own read+parse); the two time columns are medians across processes. Peak memory is the process's maximum RSS (\`process.resourceUsage().maxRSS\`); "extra" is analyze's peak minus parse-only's peak, over the file size.
 
-| file | read+parse | read+parse+analyze | ratio | peak RSS parse | peak RSS analyze | extra / file | redactHar |
-|---|---|---|---|---|---|---|---|
+The "optimized" column runs \`analyzeHar\` five times on the same parsed HAR in one process (\`analyze-warm\`) and gives the fifth run: the same code once V8 has profiled and optimized it. The difference to a first run is the time the engine's code runs before V8 has optimized it (the caches it keeps between runs are small: a few URL prefixes, the last 64 tokens).
+
+| file | read+parse | read+parse+analyze | ratio | optimized | peak RSS parse | peak RSS analyze | extra / file | redactHar |
+|---|---|---|---|---|---|---|---|---|
 ${table.join('\n')}
 `;
   return { rows, guards, markdown, data, dir };
