@@ -350,6 +350,24 @@ describe('bodies', () => {
     expect(e.response.content.text).toBe(text);
   });
 
+  // A `code` in a response is an error code when it looks like one (vendor docs for the formats);
+  // anything that could be an OAuth authorization code (RFC 6749 §4.1.2) goes.
+  it.each([
+    { description: 'OAuth error (RFC 6749 §5.2)', code: 'invalid_grant', kept: true },
+    { description: 'Okta (developer.okta.com error codes)', code: 'E0000011', kept: true },
+    { description: 'Microsoft Graph (learn.microsoft.com, Graph errors)', code: 'InvalidAuthenticationToken', kept: true },
+    { description: 'AWS (ExpiredTokenException)', code: 'ExpiredTokenException', kept: true },
+    { description: 'Entra ID', code: 'AADSTS700082', kept: true },
+    { description: 'HTTP status as a string', code: '401', kept: true },
+    { description: 'authorization code (RFC 6749 §4.1.2 example)', code: 'SplxlOBeZQQYbYS6WxSbIA', kept: false },
+    { description: 'random letters in mixed case', code: 'QwErTyUiOp', kept: false },
+    { description: 'letters and digits', code: 'Ab3dEf9hIj', kept: false },
+  ])('response code $code ($description) kept: $kept', ({ code, kept }) => {
+    const text = JSON.stringify({ code });
+    const e = one({}, { status: 400, content: { size: 1, mimeType: 'application/json', text } });
+    expect(e.response.content.text === text).toBe(kept);
+  });
+
   it('tokens in JSON strings nested in JSON strings, and in arrays under secret names', () => {
     const text = JSON.stringify({ payload: JSON.stringify({ data: JSON.stringify({ client_secret: 'deepsecret12345' }) }), tokens: ['tok-aaaaaaaaaaaa', 'tok-bbbbbbbbbbbb'] });
     const out = one({ method: 'POST', postData: { mimeType: 'application/json', text } }).request.postData.text as string;
@@ -480,6 +498,23 @@ describe('bodies', () => {
     expect(out.hint).toBe(body.hint);
     expect(leaks(out, ['mF_9.B5f-4.1JqMsecret', 'secretpass'])).toEqual([]);
     expect(out.sent).toMatch(/^The client sent Bearer REDACTED-bearer-len21-[0-9a-f]{6} and Basic /);
+  });
+
+  // Two-word values: a scheme name and a plain word is a message ("Token revoked", as GitHub and
+  // others word error descriptions), a scheme and a token-like word is a credential.
+  it.each([
+    { value: 'Token revoked', kept: true },
+    { value: 'Bearer expired', kept: true },
+    { value: 'Token invalid', kept: true },
+    { value: 'Basic authentication', kept: true },
+    { value: 'Bearer abc123XYZ789token', kept: false },
+    { value: 'Token ghp_16C7e42F292c6912E7710c838347Ae178B4a', kept: false },
+    { value: 'Basic dXNlcjpwYXNz', kept: false },
+    { value: 'Bearer QwErTy', kept: false },
+  ])('a JSON message "$value" is kept: $kept', ({ value, kept }) => {
+    const text = JSON.stringify({ error_description: value });
+    const out = JSON.parse(one({}, { status: 401, content: { size: 1, mimeType: 'application/json', text } }).response.content.text as string);
+    expect(out.error_description === value).toBe(kept);
   });
 
   it('strict level: personal claims and fields go, default keeps them', () => {

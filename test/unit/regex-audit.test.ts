@@ -249,6 +249,9 @@ const AUDIT: Entry[] = [
   { re: /^0{6,}[0-9a-f]{6}$/, hostile: [run('0', 'g')] },
   { re: /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=/, hostile: [wrap('a', ' ', 'x')] },
   { re: /^[A-Z][A-Z0-9_.:-]*$/, hostile: [run('A.', 'a')] },
+  // Anchored, and a capital always ends a run of small letters: one way to match each character.
+  { re: /^[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+$/, hostile: [wrap('Abc', 'Ab', '1'), run('Abc', '!')] },
+  { re: /^[A-Za-z][a-z]{0,13}$/, hostile: [run('a', 'B')] },
   { re: /^[A-Za-z0-9\-._~]*$/, hostile: [] },
   { re: /^[A-Za-z0-9_-]*$/, hostile: [] },
   { re: /^[A-Za-z0-9._-]+$/, hostile: [run('a.', '=')] },

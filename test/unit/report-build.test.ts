@@ -144,6 +144,36 @@ describe('buildReport', () => {
     expect(detail.endsWith(FINDINGS['invalid-token'].explanation)).toBe(true);
   });
 
+  // Evidence the rules work out (problem and vendor codes, the challenge, the token's environment
+  // and acr) reads like secrets to a scan of names ("code", "token…"); it must arrive as found.
+  it.each([
+    { file: 'malformed-authorization', code: 'malformed-authorization', key: 'problems' },
+    { file: 'malformed-challenge', code: 'malformed-challenge', key: 'problems' },
+    { file: 'credentials-rejected', code: 'credentials-rejected', key: 'challenge' },
+    { file: 'missing-challenge', code: 'proxy-auth-required', key: 'proxy-authenticate' },
+    { file: 'environment-mismatch', code: 'environment-mismatch', key: 'tokenEnvironment' },
+    { file: 'step-up-required', code: 'step-up-required', key: 'tokenAcr' },
+    { file: 'refresh-failed', code: 'vendor-error', key: 'matches' },
+  ])('$file: $code evidence "$key" arrives unchanged', ({ file, code, key }) => {
+    const h = JSON.parse(readFileSync(`test/fixtures/findings/${file}.har`, 'utf8')) as unknown;
+    const a = analyzeHar(h);
+    const found = a.results.flatMap((x) => x.findings).filter((f) => f.code === code && f.evidence[key] != null);
+    expect(found.length, `${file} has a ${code} finding with ${key}`).toBeGreaterThan(0);
+    const reported = reportData(a, h).requests.flatMap((x) => x.findings).filter((f) => f.code === code && f.evidence[key] != null);
+    expect(reported.map((f) => f.evidence[key])).toEqual(found.map((f) => f.evidence[key]));
+  });
+
+  it('evidence copied from the HAR is still redacted: body excerpts and error descriptions', () => {
+    const echoed: Analysis = {
+      ...analysis,
+      results: [{ ...analysis.results[1]!, findings: [{ ...analysis.results[1]!.findings[0]!, code: 'vendor-error', evidence: { matches: [{ vendor: 'X', code: 'InvalidAuthenticationToken', excerpt: '{"refresh_token":"rtsecret12345"}' }], error_description: `Bearer ${jwt} is revoked`, body: 'password=hunter2secret' } }] }],
+    };
+    const e = reportData(echoed, input).requests[0]!.findings[0]!.evidence;
+    const text = JSON.stringify(e);
+    for (const secret of ['rtsecret12345', 'THE_SIGNATURE_THAT_MUST_GO', 'hunter2secret']) expect(text).not.toContain(secret);
+    expect((e.matches as { code: string }[])[0]!.code).toBe('InvalidAuthenticationToken');
+  });
+
   it('a URL with backticks cannot break out of its code span', () => {
     const a: Analysis = { ...analysis, results: [{ ...analysis.results[1]!, url: 'https://x/`](https://evil)`' }] };
     const md = buildReport(a, input, { format: 'md' });

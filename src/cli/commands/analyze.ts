@@ -1,9 +1,12 @@
 import { analyzeHar, HarReadError, type Finding } from '../../core/index.js';
+import { Redactor } from '../../core/redact/redactor.js';
 import { color, EXIT_INPUT_ERROR, EXIT_OK, parseArgs, printable, printJson, progress, readJsonInput, UsageError } from '../io.js';
 
 /**
  * `authlens analyze [--json] [--tolerance SEC] <file.har | ->` (DESIGN §3.2). Exit 0 whenever the
  * HAR was read, whatever was found; 1 only for unreadable or malformed input; 2 usage.
+ * The text for people hides secrets in URLs and evidence with the markers `authlens redact` uses
+ * (it gets pasted into chats and tickets); `--json` is the Analysis as it is.
  */
 export async function run(argv: string[]): Promise<number> {
   const { flags, positional } = parseArgs(argv, { boolean: ['json'], withValue: ['tolerance'] });
@@ -32,13 +35,15 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT_OK;
   }
   // Everything taken from the HAR goes through printable(): a URL or header must not drive the terminal.
+  const redactor = new Redactor();
   const out: string[] = [];
   const sev = (f: Finding) => (f.severity === 'error' ? color.red('error  ') : f.severity === 'warning' ? color.yellow('warning') : color.cyan('info   '));
   for (const r of analysis.results) {
-    out.push(`${color.bold(`#${r.index}`)} ${printable(r.method)} ${printable(r.url)} ${statusColor(r.status)}`);
+    out.push(`${color.bold(`#${r.index}`)} ${printable(r.method)} ${printable(redactor.url(r.url))} ${statusColor(r.status)}`);
     for (const f of r.findings) {
       out.push(`  ${sev(f)} ${color.bold(f.code)}  ${printable(f.title)}`);
-      const evidence = Object.entries(f.evidence)
+      const shown = redactor.evidence(f.evidence);
+      const evidence = Object.entries(shown)
         .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
         .slice(0, 4)
         .map(([k, v]) => printable(`${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`.slice(0, 160)));

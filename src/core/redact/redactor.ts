@@ -568,11 +568,47 @@ export class Redactor {
     return changed ? out : v;
   }
 
+  /**
+   * A finding's evidence (reports, `authlens analyze`). What the rules copied from the HAR (bodies,
+   * header values, URLs, error descriptions) is redacted as it would be in the HAR. What they
+   * worked out themselves stays readable: problem and vendor codes, the challenge, the names of
+   * the API-key headers, the vendor catalog's words, and the token's environment and acr/amr claims
+   * (claims are kept, §5).
+   */
+  evidence(e: Record<string, unknown>): Record<string, unknown> {
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(e)) {
+      // `response`: a `code` among the problems is an error code, as in an error body.
+      const r = OWN_EVIDENCE.has(k) ? v : k === 'matches' && Array.isArray(v) ? this.vendorMatches(v) : this.json(v, k, 0, true, false);
+      if (r !== v) changed = true;
+      out[k] = r;
+    }
+    return changed ? out : e;
+  }
+
+  /** vendor-error matches: the catalog's words stay, the excerpt of the body is redacted. */
+  private vendorMatches(list: unknown[]): unknown[] {
+    let changed = false;
+    const out = list.map((m) => {
+      if (typeof m !== 'object' || m === null) return m;
+      const match = m as Record<string, unknown>;
+      if (typeof match.excerpt !== 'string') return m;
+      const excerpt = this.text(match.excerpt);
+      if (excerpt === match.excerpt) return m;
+      changed = true;
+      return { ...match, excerpt };
+    });
+    return changed ? out : list;
+  }
+
   private jsonString(v: string, key: string | null, depth: number, response: boolean, inherited: boolean): string {
     if (v === '' || isMarker(v)) return v;
     if (key !== null && this.isAllowed(key)) return v;
     if (key !== null) {
       const cls = classifyHeader(key);
+      // Challenge parameters are the evidence (realm, error, scope, nonce), as in the headers.
+      if (cls === 'challenge') return v;
       if (cls === 'authorization') return this.authorization(v);
       if (cls === 'cookie') return this.cookieHeader(v);
       if (cls === 'set-cookie') return this.setCookie(v);
@@ -626,7 +662,9 @@ export class Redactor {
       // A whole credential (`Bearer <token>`, `Digest username=…`), not a sentence that starts with
       // a scheme name ("Bearer token is expired"): the scan below finds a token inside prose.
       const rest = s.slice(scheme[1]!.length).trim();
-      if (!/\s/.test(rest) || /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=/.test(rest)) return this.authorization(s);
+      // "Token revoked", "Bearer expired": a plain word is not a token (as in the scan below, where
+      // tokens carry digits, capitals inside or punctuation).
+      if ((!/\s/.test(rest) && !/^[A-Za-z][a-z]{0,13}$/.test(rest)) || /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=/.test(rest)) return this.authorization(s);
     }
     return this.scan(s, style);
   }
@@ -964,14 +1002,22 @@ function decodeJsonPart(part: string): unknown {
   }
 }
 
+/** Evidence keys whose values the rules work out (or take from a challenge), never a secret. */
+const OWN_EVIDENCE = new Set(['challenge', 'apiKeyHeaders', 'tokenEnvironment', 'tokenAcr', 'tokenAmr']);
+
 /** Claims that are credentials even inside a token (rare, but then they must go). */
 function isStrongSecretClaim(name: string): boolean {
   return /^(password|passwd|clientsecret|secret|refreshtoken|accesstoken|idtoken|apikey|privatekey)$/.test(normalizeName(name));
 }
 
-/** `invalid_grant`, `UNAUTHORIZED`, `E0000011`, `AADSTS50058`, `401` — not an authorization code. */
+/**
+ * `invalid_grant`, `UNAUTHORIZED`, `E0000011`, `AADSTS50058`, `401`, `InvalidAuthenticationToken`
+ * (Microsoft Graph), `ExpiredTokenException` (AWS) — not an authorization code. PascalCase counts
+ * only as words of three letters or more after the first: a random code has digits or capitals in
+ * a row.
+ */
 export function looksLikeErrorCode(v: string): boolean {
-  return v.length <= 40 && (/^[a-z]+(?:[_.:-][a-z0-9]+)*$/.test(v) || /^[A-Z][A-Z0-9_.:-]*$/.test(v) || /^\d{1,6}$/.test(v));
+  return v.length <= 40 && (/^[a-z]+(?:[_.:-][a-z0-9]+)*$/.test(v) || /^[A-Z][A-Z0-9_.:-]*$/.test(v) || /^\d{1,6}$/.test(v) || /^[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+$/.test(v));
 }
 
 function isUrlSafe(s: string): boolean {

@@ -62,7 +62,7 @@ export function reportData(analysis: Analysis, har: unknown, opts?: RedactOption
       findings: res.findings.map((f: Finding) => {
         bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
         codes.set(f.code, (codes.get(f.code) ?? 0) + 1);
-        const evidence = r.json(f.evidence, 'evidence', 0, false, false);
+        const evidence = r.evidence(f.evidence);
         // The knowledge texts are ours, not the HAR's: redacting them only mangled them (`NTLM
         // handshake`, `credentials: "include"` read as secrets). What a rule added goes through.
         const k: FindingKnowledge | undefined = Object.hasOwn(FINDINGS, f.code) ? FINDINGS[f.code as FindingCode] : undefined;
