@@ -64,9 +64,10 @@ export async function runHar({ quick = false, sizes = quick ? [10e6] : [10e6, 10
       const warmRatio = warm.length ? median(warm.map((r) => (r.parseMs + r.workMs) / r.parseMs)) : null;
       data.push({ bytes, parseMs, analyzeMs, analysisOnlyMs, ratio, parseRss, analyzeRss, redactRss, extra, redactMBs, findings, file, warmMs, warmRatio });
       table.push(
-        `| ${mb} MB (${fmt(findings)} entries with findings) | ${fmt(parseMs)} ms | ${fmt(analyzeMs)} ms (analysis ${fmt(analysisOnlyMs)} ms) | ${fmt(ratio, 2)}× | ${warmMs === null ? '—' : `${fmt(warmRatio, 2)}× (analysis ${fmt(warmMs)} ms)`} | ${fmt(parseRss / 1e6)} MB (${fmt(parseRss / bytes, 1)}× file) | ${fmt(analyzeRss / 1e6)} MB | ${fmt(extra, 2)}× | ${fmt(redactMBs, 1)} MB/s (peak ${fmt(redactRss / 1e6)} MB) |`,
+        `| ${mb} MB (${fmt(findings)} entries with findings) | ${fmt(parseMs)} ms | ${fmt(analyzeMs)} ms (analysis ${fmt(analysisOnlyMs)} ms) | ${fmt(ratio, 3)}× | ${warmMs === null ? '—' : `${fmt(warmRatio, 2)}× (analysis ${fmt(warmMs)} ms)`} | ${fmt(parseRss / 1e6)} MB (${fmt(parseRss / bytes, 1)}× file) | ${fmt(analyzeRss / 1e6)} MB | ${fmt(extra, 2)}× | ${fmt(redactMBs, 1)} MB/s (peak ${fmt(redactRss / 1e6)} MB) |`,
       );
-      rows.push({ what: `${mb} MB HAR: (read+parse+analyze) / (read+parse)`, value: `${fmt(ratio, 2)}× (${fmt(analyzeMs)} / ${fmt(parseMs)} ms)`, target: headline ? '≤ 1.25×' : '(reported)', ok: headline ? ratio <= 1.25 : null });
+      // Three decimals: at the target, two would print 1.25× next to a miss.
+      rows.push({ what: `${mb} MB HAR: (read+parse+analyze) / (read+parse)`, value: `${fmt(ratio, 3)}× (${fmt(analyzeMs)} / ${fmt(parseMs)} ms)`, target: headline ? '≤ 1.25×' : '(reported)', ok: headline ? ratio <= 1.25 : null });
       if (warmMs !== null) {
         rows.push({ what: `${mb} MB HAR: the same, analysis already optimized by V8 (5th run in one process)`, value: `${fmt(warmRatio, 2)}× (analysis ${fmt(warmMs)} ms)`, target: '(reported)', ok: null });
       }
