@@ -20,6 +20,9 @@ const hars: { name: string; har: unknown }[] = [
   { name: 'control characters and HTML payloads', har: { log: { entries: [entry({ request: { method: '<script>', url: 'javascript:alert(1)', headers: [{ name: 'Authorization', value: 'Bearer \u0000\r\n<img src=x onerror=alert(1)>' }] }, response: { status: 401, redirectURL: 'javascript:alert(1)', headers: [{ name: 'WWW-Authenticate', value: 'Bearer error="<script>alert(1)</script>"\u0000' }], content: { text: '\ud800\udfff\ud800', encoding: 'base64', mimeType: 'application/json' } } })] } } },
   { name: 'huge numbers and NaN-ish times', har: { log: { entries: [entry({ startedDateTime: 'not a date', time: 1e308, response: { status: 1e12, headers: [] } })] } } },
   { name: '100k empty entries', har: { log: { entries: Array.from({ length: 100_000 }, () => ({})) } } },
+  // Found by test/unit/har-properties.test.ts (fast-check seed -1646214391): String() of an object
+  // whose toString is not a function throws.
+  { name: 'values whose toString is not callable', har: { log: { creator: { name: { toString: 0 } }, entries: [{ request: { method: { toString: 0 }, url: { toString: 0 }, httpVersion: { toString: 0 }, headers: [{ name: { toString: 0 }, value: { toString: 0 } }], cookies: [{ name: { toString: 0 }, value: 'v' }] }, response: { status: 401, statusText: { toString: 0 }, httpVersion: { toString: 0 }, redirectURL: { toString: 0 }, headers: [], content: { mimeType: { toString: 0 }, text: { toString: 0 } } } }] } } },
 ];
 
 describe('HAR readers never throw on hostile HARs', () => {

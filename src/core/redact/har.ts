@@ -354,8 +354,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A scalar as text; anything else (null, a list, an object, whose toString may not even be callable) is `fallback`. */
 function str(v: unknown, fallback: string): string {
-  return typeof v === 'string' ? v : v == null ? fallback : String(v);
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback;
 }
 
 function num(v: unknown, fallback: number, onBad?: () => void): number {
