@@ -71,7 +71,7 @@ export function writeBenchmarksMd(path, { rows, sections, m, argv }) {
 
 Measured ${m.date} on ${m.cpu} (${m.cores} cores, shared with other work), ${m.ram} RAM, Node ${m.node}, ${m.browser}.
 Peers: ${m.peers.join(', ')}. Tools: ${m.tools.join(', ')}.
-Reproduce with \`npm run bench\` (everything, ≈ 20 minutes on 2 cores) — \`node --expose-gc bench/run.mjs --quick\` for a short run, \`npm run bench:quick\` is the CI guard. Command: \`node ${argv.join(' ')}\`.
+Reproduce with \`npm run bench\` (everything, ≈ 7 minutes on 2 cores) — \`node --expose-gc bench/run.mjs --quick\` for a short run, \`npm run bench:quick\` is the CI guard. Command: \`node ${argv.join(' ')}\`.
 
 ## Summary for README
 
