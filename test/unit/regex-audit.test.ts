@@ -233,7 +233,6 @@ const AUDIT: Entry[] = [
   { re: /\b(?:Bearer|Basic|DPoP|Token|Negotiate|NTLM)\s/i, hostile: [run('Bearer')] },
   { re: /\b(?:https?|wss?):\/\/[^\s"'<>`\\]+/gi, hostile: [run('https://', ''), wrap('http://', 'a', '')] },
   { re: /\b(Bearer|Basic|DPoP|Token|Negotiate|NTLM)(\s+)([A-Za-z0-9\-._~+/]{8,}=*)/gi, hostile: [wrap('Bearer', ' ', '!'), run('Bearer a'), wrap('Bearer abcdefgh', '=', '')] },
-  { re: /^[A-Za-z][a-z]{7,13}$/, hostile: [run('a', '1'), run('Aa', 'A')] },
   { re: /\bname="([^"]*)"/i, hostile: [wrap('name="', 'a', ''), run('name="', '')] },
   { re: /\bname\s*=\s*(["']?)([^"'\s>]+)\1/i, hostile: [wrap('name', ' ', 'x'), run(`name='a`), wrap('name="', 'a', '')] },
   { re: /\r?\n$/, hostile: [run('\r\n', 'x')] },
@@ -251,7 +250,7 @@ const AUDIT: Entry[] = [
   { re: /^[A-Z][A-Z0-9_.:-]*$/, hostile: [run('A.', 'a')] },
   // Anchored, and a capital always ends a run of small letters: one way to match each character.
   { re: /^[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+$/, hostile: [wrap('Abc', 'Ab', '1'), run('Abc', '!')] },
-  { re: /^[A-Za-z][a-z]{0,13}$/, hostile: [run('a', 'B')] },
+  { re: /^[A-Za-z][a-z]{0,13}$/, hostile: [run('a', 'B'), run('a', '1'), run('Aa', 'A')] },
   { re: /^[A-Za-z0-9\-._~]*$/, hostile: [] },
   { re: /^[A-Za-z0-9_-]*$/, hostile: [] },
   { re: /^[A-Za-z0-9._-]+$/, hostile: [run('a.', '=')] },

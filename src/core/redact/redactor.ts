@@ -662,9 +662,8 @@ export class Redactor {
       // A whole credential (`Bearer <token>`, `Digest username=…`), not a sentence that starts with
       // a scheme name ("Bearer token is expired"): the scan below finds a token inside prose.
       const rest = s.slice(scheme[1]!.length).trim();
-      // "Token revoked", "Bearer expired": a plain word is not a token (as in the scan below, where
-      // tokens carry digits, capitals inside or punctuation).
-      if ((!/\s/.test(rest) && !/^[A-Za-z][a-z]{0,13}$/.test(rest)) || /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=/.test(rest)) return this.authorization(s);
+      // "Token revoked", "Bearer expired": a plain word is not a token.
+      if ((!/\s/.test(rest) && !isPlainWord(rest)) || /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=/.test(rest)) return this.authorization(s);
     }
     return this.scan(s, style);
   }
@@ -697,7 +696,7 @@ export class Redactor {
         // "NTLM handshake", "Basic authentication", "Token rejected": a word, not a credential
         // (tokens and base64 carry digits, capitals inside or punctuation; longer runs of small
         // letters are treated as tokens all the same).
-        if (/^[A-Za-z][a-z]{7,13}$/.test(tok)) return all;
+        if (isPlainWord(tok)) return all;
         const r = this.authorization(`${scheme} ${tok}`);
         return r === `${scheme} ${tok}` ? all : scheme + sp + r.slice(scheme.length + 1);
       });
@@ -1000,6 +999,14 @@ function decodeJsonPart(part: string): unknown {
   } catch {
     return null;
   }
+}
+
+/**
+ * A word of prose after a scheme name ("NTLM handshake", "Token revoked"), not a credential: tokens
+ * and base64 carry digits, capitals inside or punctuation, and words are at most 14 letters here.
+ */
+function isPlainWord(s: string): boolean {
+  return /^[A-Za-z][a-z]{0,13}$/.test(s);
 }
 
 /** Evidence keys whose values the rules work out (or take from a challenge), never a secret. */
