@@ -137,3 +137,22 @@ describe('JWE five-segment tokens (RFC 7516 §7.1)', () => {
     expect(r.notes.some((n) => /encrypted/i.test(n))).toBe(true);
   });
 });
+
+describe('matchOpaqueFormat looks only at formats whose prefix starts with the token’s first character', () => {
+  // The plain definition: every format, longest prefix first (then the Storage SAS matcher).
+  const byPrefixLength = [...OPAQUE_FORMATS].sort((a, b) => b.prefix.length - a.prefix.length);
+  const reference = (token: string) => byPrefixLength.find((f) => token.startsWith(f.prefix) && (!f.rest || f.rest.test(token.slice(f.prefix.length))))?.id ?? null;
+  const tokens = [
+    ...cases.map((c) => c.token),
+    // Each prefix alone, cut short and followed by junk: the shorter prefixes sharing a first
+    // character (sk_ / sk- / sk.eyJ, pk_ / pk.eyJ, gh* / gl* / gA…) must still be reached.
+    ...OPAQUE_FORMATS.flatMap((f) => [f.prefix, f.prefix.slice(0, -1), `${f.prefix}${'x'.repeat(40)}`, `${f.prefix}${'A1'.repeat(40)}`]),
+    jwt({ alg: 'RS256' }, { sub: 'a' }),
+    '',
+    ' sk_live_x',
+  ];
+  test.each(tokens.map((token) => ({ token })))('$token', ({ token }) => {
+    const id = matchOpaqueFormat(token)?.id ?? null;
+    expect(id === 'azure-storage-sas' ? null : id).toBe(reference(token));
+  });
+});
