@@ -79,6 +79,20 @@ describe('the catalog', () => {
     }
   });
 
+  // matchVendorErrors skips the catalog for a short body that holds none of the codes: that is
+  // only right if no entry can match without its code in the body.
+  test.each(VENDOR_ERRORS.filter((e) => e.match).map((e) => ({ vendor: e.vendor, code: e.code, match: e.match! })))(
+    '$vendor $code: one of its patterns holds the code verbatim, so it never matches a body without it',
+    ({ code, match }) => {
+      const holds = match.some((p) => {
+        const at = p.source.indexOf(code);
+        // Case-sensitive, no alternative that could match instead, and the code not optional.
+        return !p.flags.includes('i') && !p.source.includes('|') && /^[\w ]+$/.test(code) && at !== -1 && !/^\)?[?*{]/.test(p.source.slice(at + code.length));
+      });
+      expect(holds).toBe(true);
+    },
+  );
+
   test('every entry matched by patterns or limited to hosts has a vector here', () => {
     const covered = new Set(VECTORS.map((v) => `${v.vendor}: ${v.code}`));
     const untested = VENDOR_ERRORS.filter((e) => (e.match || e.where) && !covered.has(`${e.vendor}: ${e.code}`));
@@ -89,6 +103,24 @@ describe('the catalog', () => {
 describe('matchVendorErrors', () => {
   test.each(VECTORS)('$name → $vendor $code', (v) => {
     expect(codesOf(v)).toContain(`${v.vendor}: ${v.code}`);
+  });
+
+  // Short bodies are first checked for any code at all in one pass; long ones are searched entry
+  // by entry. Both must find the same.
+  test.each(VECTORS)('$name, in a body over 4 KB → $vendor $code', (v) => {
+    const long = v.body.startsWith('{') ? `${v.body}${' '.repeat(5000)}` : `${v.body}\n${'<!-- padding -->'.repeat(400)}`;
+    expect(codesOf({ ...v, body: long })).toContain(`${v.vendor}: ${v.code}`);
+  });
+
+  test('a code added to the catalog after loading is searched for too', () => {
+    const entry = { vendor: 'Example', code: 'example_code_added_later', meaning: 'Added at run time by a test.', fix: 'None needed.', source: 'https://example.com/' };
+    expect(codesOf({ status: 401, body: '{"error":"example_code_added_later"}' })).toEqual([]);
+    VENDOR_ERRORS.push(entry);
+    try {
+      expect(codesOf({ status: 401, body: '{"error":"example_code_added_later"}' })).toEqual(['Example: example_code_added_later']);
+    } finally {
+      VENDOR_ERRORS.splice(VENDOR_ERRORS.indexOf(entry), 1);
+    }
   });
 
   test('a match carries its source and an excerpt, not the matching machinery', () => {

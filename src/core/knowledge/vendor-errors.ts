@@ -133,6 +133,35 @@ export interface VendorErrorMatch extends VendorError {
 const SCAN_LIMIT = 64 * 1024;
 const AADSTS = /AADSTS(\d{5,7})/;
 
+/**
+ * Any catalog code, or "AADSTS" (anyCode): a body with none of them matches no entry, since an entry without
+ * `match` is its code as text and every `match` has a pattern holding its code verbatim
+ * (test/unit/vendor-errors.test.ts checks that for each entry). Error bodies are short, and one
+ * native pass over them costs less than a search per entry (this runs for every failure, mostly
+ * before V8 optimizes it); over a long body the searches per entry are faster, so only bodies up
+ * to ANY_CODE_MAX are checked first.
+ */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The catalog's codes and "AADSTS" as one pattern (exported for the regex audit). */
+export function anyCodePattern(): RegExp {
+  const codes = [...new Set(VENDOR_ERRORS.map((e) => e.code)), 'AADSTS'].sort((a, b) => b.length - a.length);
+  return new RegExp(codes.map(escapeRegExp).join('|'));
+}
+let anyCode = anyCodePattern();
+/** The catalog size anyCode was built for (the list is exported: an entry added later is searched too). */
+let anyCodeSize = VENDOR_ERRORS.length;
+const ANY_CODE_MAX = 4096;
+
+function mayMatch(text: string): boolean {
+  if (text.length > ANY_CODE_MAX) return true;
+  if (anyCodeSize !== VENDOR_ERRORS.length) {
+    anyCode = anyCodePattern();
+    anyCodeSize = VENDOR_ERRORS.length;
+  }
+  return anyCode.test(text);
+}
+
 /** `url` is the request's; without it, entries that only count on a vendor's hosts (`where`) never match. */
 export function matchVendorErrors(input: { status: number; body: string | null; headers: readonly Header[]; url?: string }): VendorErrorMatch[] {
   const out: VendorErrorMatch[] = [];
@@ -148,6 +177,8 @@ export function matchVendorErrors(input: { status: number; body: string | null; 
   // one pass over a HAR, and an unoptimized for-of allocates per step.
   for (let i = 0; i < input.headers.length; i++) {
     const h = input.headers[i]!;
+    // (Length first: lower-casing every header name of every failure showed in HAR analysis.)
+    if (h.name.length !== 15 && h.name.length !== 16) continue;
     const name = h.name.toLowerCase();
     if (name === 'x-amzn-errortype' || name === 'x-amz-errortype') {
       const code = h.value.split(':')[0]!.trim();
@@ -156,7 +187,7 @@ export function matchVendorErrors(input: { status: number; body: string | null; 
     }
   }
   const text = input.body ? input.body.slice(0, SCAN_LIMIT) : '';
-  if (text) {
+  if (text && mayMatch(text)) {
     for (let i = 0; i < VENDOR_ERRORS.length; i++) {
       const e = VENDOR_ERRORS[i]!;
       if (e.where && !(input.url && e.where.test(input.url))) continue;
