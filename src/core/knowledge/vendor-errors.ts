@@ -133,14 +133,6 @@ export interface VendorErrorMatch extends VendorError {
 const SCAN_LIMIT = 64 * 1024;
 const AADSTS = /AADSTS(\d{5,7})/;
 
-/**
- * Any catalog code, or "AADSTS" (anyCode): a body with none of them matches no entry, since an entry without
- * `match` is its code as text and every `match` has a pattern holding its code verbatim
- * (test/unit/vendor-errors.test.ts checks that for each entry). Error bodies are short, and one
- * native pass over them costs less than a search per entry (this runs for every failure, mostly
- * before V8 optimizes it); over a long body the searches per entry are faster, so only bodies up
- * to ANY_CODE_MAX are checked first.
- */
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The catalog's codes and "AADSTS" as one pattern (exported for the regex audit). */
@@ -153,6 +145,14 @@ let anyCode = anyCodePattern();
 let anyCodeSize = VENDOR_ERRORS.length;
 const ANY_CODE_MAX = 4096;
 
+/**
+ * Whether the body can match any entry: it holds a catalog code or "AADSTS". An entry without
+ * `match` is its code as text, and every `match` has a pattern holding its code verbatim
+ * (test/unit/vendor-errors.test.ts checks that for each entry). Error bodies are short, and one
+ * native pass over them costs less than a search per entry (this runs for every failure, mostly
+ * before V8 optimizes it); over a long body the searches per entry are faster, so a body longer
+ * than ANY_CODE_MAX is searched entry by entry at once.
+ */
 function mayMatch(text: string): boolean {
   if (text.length > ANY_CODE_MAX) return true;
   if (anyCodeSize !== VENDOR_ERRORS.length) {
