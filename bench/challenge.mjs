@@ -96,6 +96,71 @@ function timeCall(fn) {
   return median(xs);
 }
 
+/**
+ * The kind of a corpus header, from the parser's own result and the header's text: where the ratio
+ * to the peer comes from. Checked in this order; the first that applies names the kind.
+ */
+export function kindOf(header) {
+  const r = parseChallenges(header);
+  if (r.problems.some((p) => p.severity === 'error')) return 'rejected (a grammar error)';
+  if (r.challenges.some((c) => c.params.claims !== undefined)) return 'with a claims parameter (its base64 JSON is checked)';
+  if (header.includes('\\')) return 'with quoted-pairs (unescaped)';
+  if (/[ \t]=|=[ \t]/.test(header)) return 'with spaces around "="';
+  return 'other valid headers';
+}
+
+/**
+ * Median time of one call of `a` and of `b` (ms), in batches of ≥ 1 ms run in turn, 7 each. No
+ * forced GC between batches (unlike timeCall): a full GC frees the hidden classes of result objects
+ * no longer alive, and V8 throws away the optimized code that refers to them (`--trace-deopt`:
+ * "weak objects"). With a GC before each batch, every batch starts cold again: AuthLens's times
+ * rose ≈ 30 % and oauth4webapi's ≈ 13 %.
+ */
+function timePair(a, b) {
+  const batch = (fn) => {
+    let k = 1;
+    for (;;) {
+      const t = performance.now();
+      for (let i = 0; i < k; i++) fn();
+      if (performance.now() - t >= 1 || k >= 1 << 20) return k;
+      k *= 2;
+    }
+  };
+  const ka = batch(a);
+  const kb = batch(b);
+  const xs = [];
+  const ys = [];
+  for (let r = 0; r < 7; r++) {
+    let t = performance.now();
+    for (let i = 0; i < ka; i++) a();
+    xs.push((performance.now() - t) / ka);
+    t = performance.now();
+    for (let i = 0; i < kb; i++) b();
+    ys.push((performance.now() - t) / kb);
+  }
+  return [median(xs), median(ys)];
+}
+
+/** Per kind of header: each header timed alone, ours and the peer's call in turn. */
+function timeByKind(headers, ours, peer) {
+  const kinds = new Map();
+  for (let i = 0; i < headers.length; i++) {
+    const [a, b] = timePair(
+      () => ours.fn(ours.inputs[i]),
+      () => peer.fn(peer.inputs[i]),
+    );
+    const kind = kindOf(headers[i]);
+    const k = kinds.get(kind) ?? { kind, count: 0, ours: 0, peer: 0 };
+    k.count++;
+    k.ours += a;
+    k.peer += b;
+    kinds.set(kind, k);
+  }
+  const list = [...kinds.values()].sort((x, y) => y.count - x.count);
+  const all = list.reduce((t, k) => ({ kind: 'all headers', count: t.count + k.count, ours: t.ours + k.ours, peer: t.peer + k.peer }), { kind: 'all headers', count: 0, ours: 0, peer: 0 });
+  return [...list, all];
+}
+
 /** The patterns DESIGN §6 names (targets apply); the rest are reported. */
 export const DESIGN_PATTERNS = new Set(['commas', 'backslashes in an unterminated quote', 'unterminated quote', 'a= repeated', 'a="\\ repeated', 'long token68']);
 export const HOSTILE = {
@@ -131,6 +196,12 @@ export async function runChallenge({ quick = false, log = console.error } = {}) 
   const peerNames = peers.map((p) => `${p.name} ${p.version}`);
   const fastest = peerNames.reduce((a, b) => (hps.get(b) > hps.get(a) ? b : a));
   const vsFastest = oursHps / hps.get(fastest);
+
+  let kinds = null;
+  if (!quick) {
+    log(`challenge: each header alone, by kind (AuthLens and ${fastest})`);
+    kinds = timeByKind(headers, tasks[0], tasks.find((t) => t.name === fastest));
+  }
 
   log('challenge: hostile headers, 100 KB and 1 MB');
   const hostile = [];
@@ -183,7 +254,19 @@ ${peerRows.join('\n')}
 
 Cases AuthLens gets wrong: ${conf.get(OURS).wrong.length ? conf.get(OURS).wrong.join(', ') : 'none'}. oauth4webapi misses: ${conf.get(peerNames[0]).wrong.join(', ') || 'none'}.
 
-### Hostile headers (strict and lenient, the slower of the two; median of 7 batches)
+${
+    kinds
+      ? `### By kind of header (AuthLens and ${fastest}, each header timed alone)
+
+Each header parsed on its own: batches of at least 1 ms, AuthLens and the peer in turn, median of 7 batches each, sums per kind. Timed alone, every call sees one shape of input, so these ratios differ from the interleaved figure above; they show which kinds of header hold the ratio down. The kind comes from AuthLens's result (\`kindOf\` in \`bench/challenge.mjs\`).
+
+| kind | headers | AuthLens, ns per header | ${fastest}, ns per header | ratio |
+|---|---|---|---|---|
+${kinds.map((k) => `| ${k.kind} | ${k.count} | ${fmt((k.ours / k.count) * 1e6, 0)} | ${fmt((k.peer / k.count) * 1e6, 0)} | ${fmt(k.peer / k.ours, 2)}× |`).join('\n')}
+
+`
+      : ''
+  }### Hostile headers (strict and lenient, the slower of the two; median of 7 batches)
 
 | pattern | 100 KB | 1 MB | 10× input → |
 |---|---|---|---|
@@ -191,5 +274,5 @@ ${hostile.map((h) => `| ${h.name.replace(/\|/g, '\\|')}${DESIGN_PATTERNS.has(h.n
 
 † Not in DESIGN §6's list: inputs that make the *result* big (333,333 challenges, or 200,000 duplicate-parameter problems each with its message). Time is linear in the output, dominated by allocation and GC (see the profile in the issue note).
 `;
-  return { rows, guards, markdown, data: { hps: Object.fromEntries(hps), conf: Object.fromEntries(conf), hostile, fastest, vsFastest } };
+  return { rows, guards, markdown, data: { hps: Object.fromEntries(hps), conf: Object.fromEntries(conf), hostile, fastest, vsFastest, kinds } };
 }
