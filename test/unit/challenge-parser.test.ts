@@ -63,6 +63,29 @@ describe('scheme checks (warnings)', () => {
     const claims = Buffer.from('{"access_token":{"acrs":{"essential":true,"value":"c1"}}}').toString('base64');
     expect(parseChallenges(`Bearer realm="", error="insufficient_claims", claims="${claims}"`).problems).toEqual([]);
   });
+
+  // The claims value is checked where it stands in the header unless quoted-pairs were unescaped:
+  // each way of writing it, and which value counts. ok = the value that counts decodes to JSON.
+  const good = Buffer.from('{"access_token":{"nbf":{"essential":true,"value":"1"}}}').toString('base64'); // ends in "="
+  const goodUrl = Buffer.from('{"a":1}').toString('base64url'); // eyJhIjoxfQ: a token too
+  test.each([
+    { description: 'quoted, padded', header: `Bearer claims="${good}"`, warnings: 0 },
+    { description: 'a token (base64url, no padding)', header: `Bearer claims=${goodUrl}`, warnings: 0 },
+    { description: 'quoted, then a parameter', header: `Bearer claims="${good}", error="insufficient_claims"`, warnings: 0 },
+    { description: 'a quoted-pair inside, unescaped first', header: `Bearer claims="eyJh\\IjoxfQ"`, warnings: 0 },
+    { description: 'a quoted-pair that unescapes to a non-base64 character', header: `Bearer claims="${goodUrl}\\%"`, warnings: 1 },
+    { description: 'only padding', header: 'Bearer claims="=="', warnings: 1 },
+    { description: 'cut off by a space before the closing quote', header: `Bearer claims="${good.slice(0, 8)} "`, warnings: 1 },
+    { description: 'BWS around "="', header: `Bearer claims = "${good}"`, warnings: 0 },
+    { description: 'folded over two lines before it', header: `Bearer realm="r",\r\n claims="${good}"`, warnings: 0 },
+    { description: 'several field lines', header: ['Basic realm="x"', `Bearer claims="${good}"`], warnings: 0 },
+    { description: 'in the second of two Bearer challenges', header: `Bearer claims="${good}", Bearer claims="%%%"`, warnings: 1 },
+    { description: 'twice in one challenge, the last one bad', header: `Bearer claims="${good}", claims="%%%"`, warnings: 1 },
+    { description: 'twice in one challenge, the last one good', header: `Bearer claims="%%%", claims="${good}"`, warnings: 0 },
+  ])('claims: $description', ({ header, warnings }) => {
+    const found = parseChallenges(header, { lenient: true }).problems.filter((p) => p.code === 'claims-not-decodable');
+    expect(found).toHaveLength(warnings);
+  });
 });
 
 describe('detailed result', () => {

@@ -11,7 +11,7 @@
  * refers to that joined value.
  */
 import { problem, type Problem } from '../problem.js';
-import { CHECKED_PARAMS, knownParam, knownScheme, PARAM_NAMES, SCHEME_INEXACT, SCHEME_NAMES, storeKnownParam, UNKNOWN_PARAM } from './names.js';
+import { CHECKED_PARAMS, knownParam, P_CLAIMS, knownScheme, PARAM_NAMES, SCHEME_INEXACT, SCHEME_NAMES, storeKnownParam, UNKNOWN_PARAM } from './names.js';
 import { checkSchemes, quotedBit, type ChallengeFacts } from './scheme-checks.js';
 import { isQuotedPairChar, isWs, readToken, skipWs } from './scanner.js';
 import type { Challenge, ChallengeResult, DetailedChallenge, DetailedChallengeResult, ParseChallengesOptions } from './types.js';
@@ -92,11 +92,15 @@ class ChallengeScanner implements ChallengeFacts {
   schemeIds: number[] = [];
   schemeStarts: number[] = [];
   flags: number[] = [];
+  /** Where the claims value that counts starts in s, or -1 (see ChallengeFacts). */
+  claimsFrom: number[] = [];
   pairBase: number[] = [];
   pairs: number[] = [];
   pairCount = 0;
   // The value just read by readValue/readQuoted.
   private vText = '';
+  /** Where vText starts in s when it is a slice of s; -1 when quoted-pairs were unescaped. */
+  private vFrom = 0;
   private vEnd = 0;
   private vQuoted = false;
 
@@ -122,6 +126,7 @@ class ChallengeScanner implements ChallengeFacts {
       this.schemeIds = [];
       this.schemeStarts = [];
       this.flags = [];
+      this.claimsFrom = [];
       this.pairBase = [];
       this.pairs = [];
     }
@@ -146,21 +151,22 @@ class ChallengeScanner implements ChallengeFacts {
     if (s.charCodeAt(i) === DQUOTE) return this.readQuoted(i);
     const end = readToken(s, i);
     const stop = end < n ? s.charCodeAt(end) : -1;
-    if (end > i && (stop === -1 || stop === COMMA || isWs(stop))) return this.setValue(s.slice(i, end), end, false);
+    if (end > i && (stop === -1 || stop === COMMA || isWs(stop))) return this.setValue(s.slice(i, end), i, end, false);
     if (this.lenient) {
       // Real servers send unquoted URLs (Azure Storage): read up to whitespace or a comma.
       let j = i;
       while (j < n && !isWs(s.charCodeAt(j)) && s.charCodeAt(j) !== COMMA) j++;
       this.warn('unquoted-value-with-delimiters', `The value "${s.slice(i, j)}" contains characters a token can't hold (RFC 9110 §5.6.2); it should be a quoted string. Read up to the next space or comma.`, i);
-      return this.setValue(s.slice(i, j), j, false);
+      return this.setValue(s.slice(i, j), i, j, false);
     }
     const bad = end > i ? end : i;
     this.err('invalid-parameter-value', `Unexpected "${s.charAt(bad)}" in a parameter value: values are tokens or quoted strings (RFC 9110 §11.2).`, bad);
     return false;
   }
 
-  private setValue(text: string, end: number, quoted: boolean): true {
+  private setValue(text: string, from: number, end: number, quoted: boolean): true {
     this.vText = text;
+    this.vFrom = from;
     this.vEnd = end;
     this.vQuoted = quoted;
     return true;
@@ -192,7 +198,7 @@ class ChallengeScanner implements ChallengeFacts {
       }
       if (j >= n) break;
       const c = s.charCodeAt(j);
-      if (c === DQUOTE) return this.setValue(escapes ? unescapeQuotedPairs(s, i + 1, j) : s.slice(i + 1, j), j + 1, true);
+      if (c === DQUOTE) return escapes ? this.setValue(unescapeQuotedPairs(s, i + 1, j), -1, j + 1, true) : this.setValue(s.slice(i + 1, j), i + 1, j + 1, true);
       if (c === BACKSLASH) {
         if (j + 1 >= n) break;
         const d = s.charCodeAt(j + 1);
@@ -267,6 +273,7 @@ class ChallengeScanner implements ChallengeFacts {
       if (id < CHECKED_PARAMS) {
         this.pairs[this.pairCount++] = id;
         this.pairs[this.pairCount++] = nameStart;
+        if (id === P_CLAIMS) this.claimsFrom[at] = this.vFrom;
       }
     }
   }
@@ -281,12 +288,12 @@ class ChallengeScanner implements ChallengeFacts {
     if (!SIMPLE_PARAM.test(s)) return -1;
     const end = SIMPLE_PARAM.lastIndex;
     const eq = s.indexOf('=', i);
-    if (s.charCodeAt(eq + 1) === DQUOTE) this.setValue(s.slice(eq + 2, end - 1), end, true);
+    if (s.charCodeAt(eq + 1) === DQUOTE) this.setValue(s.slice(eq + 2, end - 1), eq + 2, end, true);
     else {
       // A token value must end at OWS, a comma or the end (`a=b/c` is not one).
       const stop = end < this.n ? s.charCodeAt(end) : COMMA;
       if (stop !== COMMA && !isWs(stop)) return -1;
-      this.setValue(s.slice(eq + 1, end), end, false);
+      this.setValue(s.slice(eq + 1, end), eq + 1, end, false);
     }
     this.addParam(ch, at, i, eq);
     return end;

@@ -3,7 +3,7 @@
  * All are warnings (DESIGN §3.1): the header is readable, but something is wrong with it.
  */
 import { problem, type Problem } from '../problem.js';
-import { isJsonObjectClaims } from './claims.js';
+import { isJsonObjectClaims, isJsonObjectClaimsIn } from './claims.js';
 import { P_ACR_VALUES, P_ALGORITHM, P_ALGS, P_CHARSET, P_CLAIMS, P_ERROR, P_ERROR_URI, P_MAX_AGE, P_NONCE, P_QOP, P_REALM, P_RESOURCE_METADATA, P_STALE, ANY_PARAM, S_BASIC, S_BEARER, S_DIGEST, S_DPOP, S_NEGOTIATE, S_NTLM } from './names.js';
 import type { Challenge, ChallengeField } from './types.js';
 
@@ -13,6 +13,8 @@ import type { Challenge, ChallengeField } from './types.js';
  * for every response). Entries past challenges.length are stale.
  */
 export interface ChallengeFacts {
+  /** The (joined) field value the challenges were read from. */
+  readonly s: string;
   readonly challenges: readonly Challenge[];
   /** S_* id of the scheme, or -1. */
   readonly schemeIds: readonly number[];
@@ -25,6 +27,11 @@ export interface ChallengeFacts {
   /** (P_* id, offset of the name) for each checked parameter as read, in order; `pairCount` entries. */
   readonly pairs: readonly number[];
   readonly pairCount: number;
+  /**
+   * Where the value of the claims parameter that counts starts in `s` (it is then a slice of `s`),
+   * or -1 when its quoted-pairs were unescaped. Read only when the challenge has claims.
+   */
+  readonly claimsFrom: readonly number[];
 }
 
 /**
@@ -114,7 +121,9 @@ export function checkSchemes(facts: ChallengeFacts, field: ChallengeField, hadEr
         checkError(facts, index, error !== undefined && !isBearerError(error), 'RFC 6750 §3.1', out);
         checkStepUp(facts, index, error, out);
         if (has(f, P_CLAIMS)) {
-          if (!isJsonObjectClaims(p.claims!)) warning(out, 'claims-not-decodable', 'The claims parameter should be base64-encoded JSON (a claims challenge).', paramAt(facts, index, P_CLAIMS));
+          const from = facts.claimsFrom[index]!;
+          const claimsOk = from >= 0 ? isJsonObjectClaimsIn(facts.s, from, from + p.claims!.length) : isJsonObjectClaims(p.claims!);
+          if (!claimsOk) warning(out, 'claims-not-decodable', 'The claims parameter should be base64-encoded JSON (a claims challenge).', paramAt(facts, index, P_CLAIMS));
         } else if (error === 'insufficient_claims') {
           warning(out, 'claims-challenge-missing-claims', 'insufficient_claims without a claims parameter.', paramAt(facts, index, P_ERROR));
         }
