@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { App } from '../../src/panel/components/App.js';
+import { FINDING_TITLES } from '../../src/core/knowledge/titles.js';
 import { createStore } from '../../src/panel/store/create-store.js';
 import { createFakeSource, entry, expiredToken } from './fake-source.js';
 
@@ -228,5 +229,62 @@ describe('AuthLens panel', () => {
     fireEvent.keyDown(window, { key: 'Escape' });
     await waitFor(() => expect(view.container.querySelector('.detail')).toBeNull());
     await waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('grid'));
+  });
+});
+
+describe('Summary', () => {
+  const expiredAt = (path: string, second: number) =>
+    entry({
+      url: `https://api.example.test${path}`,
+      status: 401,
+      started: `2026-11-22T10:00:${String(second).padStart(2, '0')}.000Z`,
+      reqHeaders: [['Authorization', `Bearer ${expiredToken()}`]],
+      resHeaders: [['WWW-Authenticate', 'Bearer realm="api", error="invalid_token"']],
+    });
+  const openSummary = async (view: ReturnType<typeof render>) => {
+    fireEvent.click(screen.getByRole('button', { name: 'Summary' }));
+    return found(view.container, '.summary');
+  };
+
+  test('says so when nothing failed yet', async () => {
+    const { view } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Summary' }));
+    await waitFor(() => expect(view.container.textContent).toContain('No findings yet'));
+  });
+
+  test('groups findings by cause, most frequent first, with the top 3 endpoints and when they were seen', async () => {
+    const { fake, store, view } = setup();
+    // token-expired 7 times: /a three times, then /b, /c, /d, /e once each.
+    fake.push(expiredAt('/a', 1), expiredAt('/a', 2), expiredAt('/b', 3), expiredAt('/a', 4), expiredAt('/c', 5), expiredAt('/d', 6), expiredAt('/e', 7));
+    await waitFor(() => expect(store.all.value.length).toBe(7));
+    const summary = await openSummary(view);
+    const rows = [...summary.querySelectorAll('tbody tr')];
+    const counts = rows.map((r) => Number(r.querySelector('.count')!.textContent));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const row = rows.find((r) => r.querySelector('.cause')!.textContent === FINDING_TITLES['token-expired'])!;
+    expect(row.className).toBe('sev-error');
+    expect(row.querySelector('.count')!.textContent).toBe('7');
+    const endpoints = [...row.querySelectorAll('.endpoints li')].map((li) => li.textContent);
+    expect(endpoints[0]).toBe('GET api.example.test/a (3)');
+    expect(endpoints).toHaveLength(4);
+    expect(endpoints[3]).toBe('and 2 more');
+    const seen = [...row.querySelectorAll('.seen span')].map((s) => s.textContent);
+    expect(seen).toEqual([new Date('2026-11-22T10:00:01.000Z').toLocaleTimeString(), new Date('2026-11-22T10:00:07.000Z').toLocaleTimeString()]);
+  });
+
+  test('a cause seen once shows its time once; clicking a cause lists its requests', async () => {
+    const { fake, store, view } = setup();
+    // And a request without credentials: a failure of another cause, which the click leaves out.
+    fake.push(expiredAt('/a', 1), entry({ url: 'https://api.example.test/b', status: 401, started: '2026-11-22T10:00:02.000Z', resHeaders: [['WWW-Authenticate', 'Bearer realm="api"']] }));
+    await waitFor(() => expect(store.all.value.length).toBe(2));
+    const summary = await openSummary(view);
+    const row = [...summary.querySelectorAll('tbody tr')].find((r) => r.querySelector('.cause')!.textContent === FINDING_TITLES['token-expired'])!;
+    expect(row.querySelectorAll('.seen span')).toHaveLength(1);
+    expect(summary.querySelectorAll('tbody tr').length).toBeGreaterThan(1);
+    fireEvent.click(row.querySelector('button')!);
+    expect(store.filterText.value).toBe('code:token-expired');
+    expect(store.view.value).toBe('requests');
+    await waitFor(() => expect(view.container.querySelectorAll('[data-status]').length).toBe(1));
+    expect(view.container.querySelector('[data-status]')!.getAttribute('title')).toContain('/a');
   });
 });

@@ -21,45 +21,59 @@ export function SummaryView({ store }: { store: Store }) {
   const time = (iso: string) => (iso ? new Date(iso).toLocaleTimeString() : '');
   return (
     <div class="summary">
-      <table class="kv">
+      <table class="summary-table">
         <thead>
           <tr>
-            <th>Cause</th>
-            <th>Count</th>
-            <th>First / last seen</th>
+            <th class="cause">Cause</th>
+            <th class="count">Count</th>
+            <th class="seen">First / last seen</th>
             <th>Endpoints</th>
           </tr>
         </thead>
         <tbody>
-          {groups.map(([code, g]) => (
-            <tr key={code} class={`sev-${g.severity}`}>
-              <td>
-                <button
-                  type="button"
-                  class="link"
-                  title="Show these requests"
-                  onClick={() => {
-                    store.filterText.value = `code:${code}`;
-                    store.view.value = 'requests';
-                  }}
-                >
-                  {FINDING_TITLES[code]}
-                </button>
-              </td>
-              <td>{g.count}</td>
-              <td>
-                {time(g.first)} – {time(g.last)}
-              </td>
-              <td>
-                {[...g.endpoints.entries()]
-                  .sort((a, b) => b[1] - a[1])
-                  .slice(0, 3)
-                  .map(([e, n]) => `${e} (${n})`)
-                  .join(', ')}
-                {g.endpoints.size > 3 ? ` and ${g.endpoints.size - 3} more` : ''}
-              </td>
-            </tr>
-          ))}
+          {groups.map(([code, g]) => {
+            const first = time(g.first);
+            const last = time(g.last);
+            const endpoints = [...g.endpoints.entries()].sort((a, b) => b[1] - a[1]);
+            return (
+              <tr key={code} class={`sev-${g.severity}`}>
+                <td class="cause">
+                  <button
+                    type="button"
+                    class="link"
+                    title="Show these requests"
+                    onClick={() => {
+                      store.filterText.value = `code:${code}`;
+                      store.view.value = 'requests';
+                    }}
+                  >
+                    {FINDING_TITLES[code]}
+                  </button>
+                </td>
+                <td class="count">{g.count}</td>
+                <td class="seen">
+                  {/* Each time stays whole; a narrow pane puts the last one under the first. */}
+                  <span>{first}</span>
+                  {last !== first && (
+                    <>
+                      {' – '}
+                      <span>{last}</span>
+                    </>
+                  )}
+                </td>
+                <td class="endpoints">
+                  <ul>
+                    {endpoints.slice(0, 3).map(([e, n]) => (
+                      <li key={e}>
+                        {e} ({n})
+                      </li>
+                    ))}
+                    {endpoints.length > 3 && <li class="more">and {endpoints.length - 3} more</li>}
+                  </ul>
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
