@@ -288,3 +288,71 @@ describe('Summary', () => {
     expect(view.container.querySelector('[data-status]')!.getAttribute('title')).toContain('/a');
   });
 });
+
+describe('Toolbar menus', () => {
+  test('Escape closes the open menu only: the detail stays open, focus goes back to the menu button, DevTools never sees the key', async () => {
+    const { fake, store, view } = setup();
+    fake.push(expired401());
+    fireEvent.click(await found(view.container, '[data-status="401"]'));
+    expect(store.selectedId.value).not.toBeNull();
+    const exportButton = screen.getByText('Export ▾');
+    fireEvent.click(exportButton);
+    const menu = await screen.findByRole('menu');
+    const reachedDocument: string[] = [];
+    const onDocumentKey = (e: KeyboardEvent) => reachedDocument.push(e.key);
+    document.addEventListener('keydown', onDocumentKey);
+    fireEvent.keyDown(menu.querySelector('button')!, { key: 'Escape' });
+    document.removeEventListener('keydown', onDocumentKey);
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+    expect(reachedDocument).toEqual([]);
+    expect(store.selectedId.value).not.toBeNull();
+    expect(document.activeElement).toBe(exportButton);
+    // The next Escape closes the detail, as before.
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(store.selectedId.value).toBeNull();
+  });
+
+  test('Escape in a settings field closes the settings, and so does a press outside them', async () => {
+    setup();
+    fireEvent.click(screen.getByTitle('Settings'));
+    const dialog = await screen.findByRole('dialog', { name: 'Settings' });
+    fireEvent.keyDown(dialog.querySelector('input')!, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Settings' })).toBeNull());
+    fireEvent.click(screen.getByTitle('Settings'));
+    await screen.findByRole('dialog', { name: 'Settings' });
+    fireEvent.pointerDown(screen.getByRole('searchbox', { name: 'Filter requests' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Settings' })).toBeNull());
+  });
+
+  test('Escape cancels the redacted-HAR preview without saving', async () => {
+    const { fake, view } = setup();
+    fake.push(expired401());
+    await found(view.container, '[data-status="401"]');
+    fireEvent.click(screen.getByText('Export ▾'));
+    fireEvent.click(await screen.findByText('Redacted HAR…'));
+    await found(view.container, '[role="alertdialog"]');
+    fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(view.container.querySelector('[role="alertdialog"]')).toBeNull());
+    expect(fake.downloads).toEqual([]);
+  });
+
+  test('a menu that would run out of the panel on the left is left-aligned to its button', async () => {
+    setup();
+    // jsdom has no layout: the menu reports where a narrow dock would put it.
+    const rect = HTMLElement.prototype.getBoundingClientRect;
+    HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
+      return this.classList.contains('menu') ? ({ left: -60, right: 140, top: 40, bottom: 120, width: 200, height: 80, x: -60, y: 40 } as DOMRect) : rect.call(this);
+    };
+    try {
+      fireEvent.click(screen.getByTitle('Settings'));
+      const dialog = await screen.findByRole('dialog', { name: 'Settings' });
+      await waitFor(() => expect(dialog.parentElement!.classList.contains('flip')).toBe(true));
+    } finally {
+      HTMLElement.prototype.getBoundingClientRect = rect;
+    }
+    // Where it fits, it stays right-aligned.
+    fireEvent.click(screen.getByText('Export ▾'));
+    const menu = await screen.findByRole('menu');
+    expect(menu.parentElement!.classList.contains('flip')).toBe(false);
+  });
+});

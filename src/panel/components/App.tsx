@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { closeNewestPopup } from '../popups.js';
 import type { Store } from '../store/create-store.js';
 import { RequestList } from './RequestList.js';
 import { Toolbar } from './Toolbar.js';
@@ -34,6 +35,10 @@ export function App({ store }: { store: Store }) {
       if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') || (e.key === '/' && !typing)) {
         e.preventDefault();
         filterRef.current?.focus();
+      } else if (e.key === 'Escape' && closeNewestPopup()) {
+        // A menu or the preview was open: that is all this Escape does.
+        e.preventDefault();
+        e.stopPropagation();
       } else if (e.key === 'Escape' && store.selectedId.value !== null && !typing) {
         e.preventDefault();
         e.stopPropagation();

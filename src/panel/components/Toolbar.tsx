@@ -1,19 +1,57 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { closeOnEscape } from '../popups.js';
 import type { Store } from '../store/create-store.js';
 
 type Menus = typeof import('./ToolbarMenus.js');
+type MenuName = 'export' | 'settings';
 
 export function Toolbar({ store, filterRef }: { store: Store; filterRef: { current: HTMLInputElement | null } }) {
-  const [menu, setMenu] = useState<null | 'export' | 'settings'>(null);
+  const [menu, setMenu] = useState<null | MenuName>(null);
   const [menus, setMenus] = useState<Menus | null>(null);
   const [preview, setPreview] = useState<{ message: string; har: unknown } | null>(null);
   const [status, setStatus] = useState('');
+  const anchors = { export: useRef<HTMLDivElement>(null), settings: useRef<HTMLDivElement>(null) };
+  /** The open menu, when it had to be left-aligned to stay inside the panel. */
+  const [flipped, setFlipped] = useState<null | MenuName>(null);
 
   // The menus' code loads the first time one is opened (see ToolbarMenus).
-  function toggle(which: 'export' | 'settings') {
+  function toggle(which: MenuName) {
     setMenu(menu === which ? null : which);
     if (!menus) void import('./ToolbarMenus.js').then((m) => setMenus(m));
   }
+
+  // A menu opens under its button, right-aligned to it. When DevTools is docked narrow the toolbar
+  // wraps, the button can sit near the left edge, and the menu would run out of the panel there:
+  // it is then left-aligned instead. Measured before the browser paints.
+  useLayoutEffect(() => {
+    if (!menu) return setFlipped(null);
+    if (flipped === menu) return;
+    const el = anchors[menu].current?.querySelector<HTMLElement>('.menu');
+    if (el && el.getBoundingClientRect().left < 0) setFlipped(menu);
+  }, [menu, menus, flipped]);
+
+  // Escape closes an open menu (keyboard focus goes back to its button) or the redaction preview;
+  // a press anywhere outside an open menu closes it. Registered as the popup renders, so an Escape
+  // pressed right after it appears already finds it.
+  useLayoutEffect(() => {
+    if (!menu && !preview) return;
+    const unregister = closeOnEscape(() => {
+      if (preview) setPreview(null);
+      else if (menu) {
+        anchors[menu].current?.querySelector<HTMLElement>('button')?.focus();
+        setMenu(null);
+      }
+    });
+    const onPointer = (e: PointerEvent) => {
+      if (menu && !anchors[menu].current?.contains(e.target as Node)) setMenu(null);
+    };
+    document.addEventListener('pointerdown', onPointer, true);
+    return () => {
+      unregister();
+      document.removeEventListener('pointerdown', onPointer, true);
+    };
+  }, [menu, preview]);
+
   function notify(message: string) {
     setStatus(message);
     setTimeout(() => setStatus(''), 2000);
@@ -61,13 +99,13 @@ export function Toolbar({ store, filterRef }: { store: Store; filterRef: { curre
           Open HAR…
         </button>
       )}
-      <div class="menu-anchor">
+      <div class={`menu-anchor${flipped === 'export' ? ' flip' : ''}`} ref={anchors.export}>
         <button type="button" aria-haspopup="menu" aria-expanded={menu === 'export'} onClick={() => toggle('export')}>
           Export ▾
         </button>
         {menu === 'export' && menus && <menus.ExportMenu store={store} close={() => setMenu(null)} confirm={(message, har) => setPreview({ message, har })} notify={notify} />}
       </div>
-      <div class="menu-anchor">
+      <div class={`menu-anchor${flipped === 'settings' ? ' flip' : ''}`} ref={anchors.settings}>
         <button type="button" title="Settings" aria-haspopup="dialog" aria-expanded={menu === 'settings'} onClick={() => toggle('settings')}>
           ⚙
         </button>
