@@ -241,7 +241,7 @@ function decodeUncached(token: string, baseOffset: number): JwtParts {
               problem(
                 'signature-length-mismatch',
                 'warning',
-                `A ${alg} signature is ${want.join(' or ')} bytes; this one is ${signatureBytes}: the token may be truncated${alg.startsWith('ES') ? ', or the ECDSA signature is DER-encoded instead of R||S (RFC 7518 §3.4)' : ''}.`,
+                `${alg} signatures are ${want.join(' or ')} bytes long; this one is ${signatureBytes}: the token may be truncated${alg.startsWith('ES') ? ', or the ECDSA signature is DER-encoded instead of R||S (RFC 7518 §3.4)' : ''}.`,
                 starts[2],
               ),
             );
