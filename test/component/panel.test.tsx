@@ -269,7 +269,7 @@ describe('Summary', () => {
     expect(endpoints).toHaveLength(4);
     expect(endpoints[3]).toBe('and 2 more');
     const seen = [...row.querySelectorAll('.seen span')].map((s) => s.textContent);
-    expect(seen).toEqual([new Date('2026-11-22T10:00:01.000Z').toLocaleTimeString(), new Date('2026-11-22T10:00:07.000Z').toLocaleTimeString()]);
+    expect(seen).toEqual([`${new Date('2026-11-22T10:00:01.000Z').toLocaleTimeString()} –`, new Date('2026-11-22T10:00:07.000Z').toLocaleTimeString()]);
   });
 
   test('a cause seen once shows its time once; clicking a cause lists its requests', async () => {

@@ -53,11 +53,11 @@ export function SummaryView({ store }: { store: Store }) {
                 <td class="count">{g.count}</td>
                 <td class="seen">
                   {/* Each time stays whole; a narrow pane puts the last one under the first. */}
-                  <span>{first}</span>
-                  {last !== first && (
+                  {last === first ? (
+                    <span>{first}</span>
+                  ) : (
                     <>
-                      {' – '}
-                      <span>{last}</span>
+                      <span>{first} –</span> <span>{last}</span>
                     </>
                   )}
                 </td>
