@@ -312,6 +312,31 @@ describe('Toolbar menus', () => {
     expect(store.selectedId.value).toBeNull();
   });
 
+  test('the Export menu takes keyboard focus; arrows, Home and End move between its items', async () => {
+    setup();
+    fireEvent.click(screen.getByText('Export ▾'));
+    const menu = await screen.findByRole('menu');
+    const items = [...menu.querySelectorAll('[role="menuitem"]')];
+    await waitFor(() => expect(document.activeElement).toBe(items[0]));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(items[1]);
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(document.activeElement).toBe(items[items.length - 1]);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(items[0]);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(items[items.length - 1]);
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    expect(document.activeElement).toBe(items[0]);
+  });
+
+  test('the settings take keyboard focus in their first field', async () => {
+    setup();
+    fireEvent.click(screen.getByTitle('Settings'));
+    const dialog = await screen.findByRole('dialog', { name: 'Settings' });
+    await waitFor(() => expect(document.activeElement).toBe(dialog.querySelector('input')));
+  });
+
   test('Escape in a settings field closes the settings, and so does a press outside them', async () => {
     setup();
     fireEvent.click(screen.getByTitle('Settings'));

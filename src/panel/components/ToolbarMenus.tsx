@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { Store } from '../store/create-store.js';
 import { analysisOf } from './analysis-of.js';
 
@@ -38,8 +39,20 @@ export function ExportMenu({ store, close, confirm, notify }: ExportMenuProps) {
     store.source.download('authlens-report.json', 'application/json', buildReport(analysisOf(store), store.toHar(), { format: 'json', level }));
     close();
   }
+  // Keyboard focus moves into the menu when it opens; the arrows, Home and End move between its
+  // items (Escape, handled by the App, closes it).
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus(), []);
+  function onKeyDown(e: KeyboardEvent) {
+    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const next = e.key === 'ArrowDown' ? (at + 1) % items.length : e.key === 'ArrowUp' ? (at - 1 + items.length) % items.length : e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    items[next]!.focus();
+  }
   return (
-    <div class="menu" role="menu">
+    <div class="menu" role="menu" ref={ref} onKeyDown={onKeyDown}>
       <button type="button" role="menuitem" onClick={() => void prepareExport()}>
         Redacted HAR…
       </button>
@@ -55,8 +68,10 @@ export function ExportMenu({ store, close, confirm, notify }: ExportMenuProps) {
 
 export function SettingsMenu({ store }: { store: Store }) {
   const s = store.settings.value;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.querySelector<HTMLElement>('input, select')?.focus(), []);
   return (
-    <div class="menu settings" role="dialog" aria-label="Settings">
+    <div class="menu settings" role="dialog" aria-label="Settings" ref={ref}>
       <label>
         Clock tolerance (s){' '}
         <input type="number" min={0} max={3600} value={s.clockToleranceSec} onChange={(e) => store.updateSettings({ clockToleranceSec: Number((e.currentTarget as HTMLInputElement).value) || 0 })} />
