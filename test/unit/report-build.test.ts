@@ -70,7 +70,7 @@ describe('buildReport', () => {
     expect(md).toMatch(/^# AuthLens triage report\n/);
     expect(md).toContain('- Entries in HAR: 3');
     expect(md).toContain('- Exported by: `WebInspector`');
-    expect(md).toContain('| `token-expired` | 1 |');
+    expect(md).toContain('| `token-expired` | The token had expired | 1 |');
     expect(md).toMatch(/## #0 GET 401\n\n`https:\/\/api\.example\.com\/orders\?api_key=REDACTED-query-len13-[0-9a-f]{6}`/);
     expect(md).toContain('### ERROR `token-expired`: The access token expired');
     expect(md).toContain('- **Fix (client):** Refresh the token before it expires.');

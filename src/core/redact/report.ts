@@ -111,8 +111,9 @@ function toMarkdown(d: ReportJson): string {
   lines.push('');
   const codes = Object.entries(s.byCode);
   if (codes.length > 0) {
-    lines.push('| Finding | Count |', '| --- | ---: |');
-    for (const [c, n] of codes) lines.push(`| ${code(c)} | ${n} |`);
+    // The cause in words next to each code: whoever reads the ticket may not know the codes.
+    lines.push('| Finding | Cause | Count |', '| --- | --- | ---: |');
+    for (const [c, n] of codes) lines.push(`| ${code(c)} | ${escapeMd(FINDINGS[c as FindingCode]?.title ?? '')} | ${n} |`);
     lines.push('');
   } else {
     lines.push('No authentication problems found.', '');
