@@ -69,7 +69,10 @@ export function RequestList({ store, children }: { store: Store; children?: Comp
       <div class="list-head" role="row">
         <span role="columnheader" class="c-status">Status</span>
         <span role="columnheader" class="c-method">Method</span>
-        <span role="columnheader" class="c-url">Host / path</span>
+        <span role="columnheader" class="c-url">
+          <span class="host-label">Host / path</span>
+          <span class="path-label">Path</span>
+        </span>
         <span role="columnheader" class="c-finding">Finding</span>
         <span role="columnheader" class="c-time">Time</span>
       </div>
