@@ -57,6 +57,11 @@ describe('AuthLens panel', () => {
     fireEvent.click(row);
     const card = await found(view.container, '[data-code="token-expired"]');
     expect(card.getAttribute('data-severity')).toBe('error');
+    // The title: method, host and path (they give way to an ellipsis), then the status apart (it always shows).
+    const title = view.container.querySelector('.detail-title')!;
+    expect(title.getAttribute('title')).toBe('https://api.example.test/orders');
+    expect(title.querySelector('.detail-url')!.textContent).toBe('GET api.example.test/orders');
+    expect(title.querySelector('.detail-status')!.textContent).toBe(' → 401');
     expect(card.textContent).toContain('expired 12 min before the request');
     // Only finding cards carry data-code.
     for (const el of view.container.querySelectorAll('[data-code]')) expect(el.classList.contains('card')).toBe(true);

@@ -29,7 +29,14 @@ export function DetailPane({ store, row }: { store: Store; row: Row }) {
           ✕
         </button>
         <span class="detail-title" title={row.url}>
-          {row.method} {row.path} → <strong>{row.status || 'failed'}</strong>
+          <span class="detail-url">
+            {row.method} {row.host && <span class="host">{row.host}</span>}
+            {row.path}
+          </span>
+          <span class="detail-status">
+            {' → '}
+            <strong>{row.status || 'failed'}</strong>
+          </span>
         </span>
         <button type="button" title="Copy as cURL, with secrets redacted" onClick={() => void import('../../core/redact/index.js').then(({ toCurl }) => copy(toCurl(row.ex, { includeCredentials: false }), 'cURL'))}>
           Copy cURL
