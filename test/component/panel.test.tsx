@@ -225,6 +225,31 @@ describe('AuthLens panel', () => {
     await waitFor(() => expect(screen.getByText('Fix copied')).toBeTruthy());
   });
 
+  test('detail tabs by keyboard: one tab in the Tab order, arrows, Home and End move and select', async () => {
+    const { fake, view } = setup();
+    fake.push(expired401());
+    fireEvent.click(await found(view.container, '[data-status="401"]'));
+    await found(view.container, '.detail [role="tab"]');
+    const tabs = () => [...view.container.querySelectorAll<HTMLElement>('.detail [role="tab"]')];
+    const selected = () => tabs().find((t) => t.getAttribute('aria-selected') === 'true')!.textContent;
+    expect(tabs().map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1, -1]);
+    tabs()[0]!.focus();
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(selected()).toBe('Challenge');
+    expect(document.activeElement?.textContent).toBe('Challenge');
+    expect(view.container.querySelector('[role="tabpanel"]')!.getAttribute('aria-labelledby')).toBe(document.activeElement!.id);
+    expect(view.container.querySelector('[role="tabpanel"]')!.textContent).toContain('Bearer');
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(selected()).toBe('Body');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(selected()).toMatch(/^Diagnosis/);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
+    expect(selected()).toBe('Body');
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    expect(selected()).toMatch(/^Diagnosis/);
+    expect(tabs().filter((t) => t.tabIndex === 0).map((t) => t.textContent)).toEqual([selected()]);
+  });
+
   test('Escape closes the detail and gives keyboard focus back to the list', async () => {
     const { fake, view } = setup();
     fake.push(expired401());

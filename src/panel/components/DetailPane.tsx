@@ -13,6 +13,14 @@ type Tab = (typeof TABS)[number];
 export function DetailPane({ store, row }: { store: Store; row: Row }) {
   const [tab, setTab] = useState<Tab>('Diagnosis');
   const [note, setNote] = useState('');
+  function onTabKey(e: KeyboardEvent) {
+    const at = TABS.indexOf(tab);
+    const next = e.key === 'ArrowRight' ? (at + 1) % TABS.length : e.key === 'ArrowLeft' ? (at - 1 + TABS.length) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    setTab(TABS[next]!);
+    (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`#detail-tab-${TABS[next]}`)?.focus();
+  }
   const copy = (text: string, what: string) => {
     void store.source.copyText(text).then(
       () => {
@@ -43,15 +51,26 @@ export function DetailPane({ store, row }: { store: Store; row: Row }) {
         </button>
         {note && <span class="toast">{note}</span>}
       </header>
-      <div class="tabs" role="tablist">
+      {/* The ARIA tabs pattern: one tab in the Tab order, the arrows, Home and End move between them. */}
+      <div class="tabs" role="tablist" aria-label="Details" onKeyDown={onTabKey}>
         {TABS.map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} class={tab === t ? 'active' : ''} onClick={() => setTab(t)}>
+          <button
+            key={t}
+            id={`detail-tab-${t}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            aria-controls="detail-tabpanel"
+            tabIndex={tab === t ? 0 : -1}
+            class={tab === t ? 'active' : ''}
+            onClick={() => setTab(t)}
+          >
             {t}
             {t === 'Diagnosis' && row.findings.length ? ` (${row.findings.length})` : ''}
           </button>
         ))}
       </div>
-      <div class="tab-body" role="tabpanel">
+      <div class="tab-body" role="tabpanel" id="detail-tabpanel" aria-labelledby={`detail-tab-${tab}`}>
         {tab === 'Diagnosis' &&
           (row.findings.length ? (
             row.findings.map((f) => <FindingCard key={f.code} finding={f} openUrl={(u) => store.source.openUrl(u)} copy={(t) => copy(t, 'Fix')} />)
