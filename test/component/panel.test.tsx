@@ -411,3 +411,55 @@ describe('Toolbar menus', () => {
     expect(menu.parentElement!.classList.contains('flip')).toBe(false);
   });
 });
+
+describe('Related tab', () => {
+  const openRelated = async (view: ReturnType<typeof render>, path: string) => {
+    const row = await waitFor(() => {
+      const el = [...view.container.querySelectorAll<HTMLElement>('[data-status]')].find((e) => new URL(e.getAttribute('title')!).pathname === path);
+      if (!el) throw new Error(`no row for ${path} yet`);
+      return el;
+    });
+    fireEvent.click(row);
+    const tab = await waitFor(() => {
+      const t = [...view.container.querySelectorAll<HTMLElement>('.detail [role="tab"]')].find((b) => b.textContent === 'Related');
+      if (!t) throw new Error('no Related tab yet');
+      return t;
+    });
+    fireEvent.click(tab);
+    return [...view.container.querySelectorAll<HTMLElement>('.related button')];
+  };
+
+  test('a redirect from another origin shows that origin; earlier attempts and the preflight show their path', async () => {
+    const { fake, store, view } = setup();
+    fake.push(
+      entry({ url: 'https://a.example.test/api/moved', status: 302, started: '2026-11-22T10:00:01.000Z', resHeaders: [['Location', 'https://b.example.test/api/moved-target']] }),
+      entry({ url: 'https://b.example.test/api/moved-target', status: 401, started: '2026-11-22T10:00:02.000Z', resHeaders: [['WWW-Authenticate', 'Bearer realm="b"']] }),
+      entry({ url: 'https://b.example.test/api/moved-target', method: 'OPTIONS', status: 204, started: '2026-11-22T10:00:00.000Z' }),
+      entry({ url: 'https://b.example.test/api/moved-target', status: 401, started: '2026-11-22T10:00:03.000Z', resHeaders: [['WWW-Authenticate', 'Bearer realm="b"']] }),
+    );
+    await waitFor(() => expect(store.all.value.length).toBe(4));
+    const items = (await openRelated(view, '/api/moved-target')).map((b) => b.textContent);
+    expect(items).toContainEqual(expect.stringMatching(/^Redirected here from: GET https:\/\/a\.example\.test\/api\/moved \(another origin\) → 302/));
+    expect(items).toContainEqual(expect.stringMatching(/^Preflight: OPTIONS \/api\/moved-target → 204/));
+    expect(items).toContainEqual(expect.stringMatching(/^Later attempt: GET \/api\/moved-target → 401/));
+  });
+
+  test('a click on a related request opens it; a request with none says so', async () => {
+    const { fake, store, view } = setup();
+    fake.push(
+      entry({ url: 'https://api.example.test/a', status: 401, started: '2026-11-22T10:00:01.000Z' }),
+      entry({ url: 'https://api.example.test/a', status: 401, started: '2026-11-22T10:00:02.000Z' }),
+      entry({ url: 'https://api.example.test/lonely', status: 401, started: '2026-11-22T10:00:03.000Z' }),
+    );
+    await waitFor(() => expect(store.all.value.length).toBe(3));
+    const [earlier] = await openRelated(view, '/lonely').then(async (none) => {
+      expect(none).toEqual([]);
+      expect(view.container.querySelector('.tab-body')!.textContent).toContain('No redirect, preflight or other attempt');
+      return openRelated(view, '/a');
+    });
+    const before = store.selectedId.value;
+    fireEvent.click(earlier!);
+    expect(store.selectedId.value).not.toBe(before);
+    expect(store.selected.value!.url).toBe('https://api.example.test/a');
+  });
+});

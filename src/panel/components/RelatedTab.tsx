@@ -14,13 +14,25 @@ export function RelatedTab({ row, rows, select }: { row: Row; rows: readonly Row
       {related.map((r) => (
         <li key={r.id}>
           <button type="button" class="link" onClick={() => select(r.id)}>
-            {kind(r, row)}: {r.method} {r.path} → {r.status || 'failed'}
+            {kind(r, row)}: {r.method} {originOf(r.url) === originOf(row.url) ? r.path : `${originOf(r.url)}${r.path} (another origin)`} → {r.status || 'failed'}
             {r.findings[0] ? ` · ${r.findings[0].title}` : ''}
           </button>
         </li>
       ))}
     </ul>
   );
+}
+
+/**
+ * A redirect to another origin is where browsers drop the Authorization header (Fetch Standard,
+ * HTTP-redirect fetch): the origin is shown whenever it differs from this request's.
+ */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
 }
 
 function redirectTarget(r: Row): string {
