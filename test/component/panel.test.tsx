@@ -271,7 +271,7 @@ describe('Summary', () => {
       reqHeaders: [['Authorization', `Bearer ${expiredToken()}`]],
       resHeaders: [['WWW-Authenticate', 'Bearer realm="api", error="invalid_token"']],
     });
-  const openSummary = async (view: ReturnType<typeof render>) => {
+  const openSummary = async (view: { container: Element }) => {
     fireEvent.click(screen.getByRole('button', { name: 'Summary' }));
     return found(view.container, '.summary');
   };
@@ -413,7 +413,7 @@ describe('Toolbar menus', () => {
 });
 
 describe('Related tab', () => {
-  const openRelated = async (view: ReturnType<typeof render>, path: string) => {
+  const openRelated = async (view: { container: Element }, path: string) => {
     const row = await waitFor(() => {
       const el = [...view.container.querySelectorAll<HTMLElement>('[data-status]')].find((e) => new URL(e.getAttribute('title')!).pathname === path);
       if (!el) throw new Error(`no row for ${path} yet`);
