@@ -68,3 +68,9 @@ export function expiredToken(): string {
   const now = Date.parse('2026-11-22T10:00:00.000Z') / 1000;
   return `${b64({ alg: 'RS256', typ: 'at+jwt' })}.${b64({ iss: 'https://id.example.test/', aud: 'https://api.example.test', exp: now - 720, iat: now - 4320, scope: 'orders:read' })}.c2ln`;
 }
+
+/** A JWT valid at 2026-11-22T10:00:00Z granting `scope`. */
+export function validToken(scope: string): string {
+  const now = Date.parse('2026-11-22T10:00:00.000Z') / 1000;
+  return `${b64({ alg: 'RS256', typ: 'at+jwt' })}.${b64({ iss: 'https://id.example.test/', aud: 'https://api.example.test', exp: now + 3600, iat: now - 60, scope })}.c2ln`;
+}

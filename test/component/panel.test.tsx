@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { App } from '../../src/panel/components/App.js';
 import { FINDING_TITLES } from '../../src/core/knowledge/titles.js';
 import { createStore } from '../../src/panel/store/create-store.js';
-import { createFakeSource, entry, expiredToken } from './fake-source.js';
+import { createFakeSource, entry, expiredToken, validToken } from './fake-source.js';
 
 afterEach(cleanup);
 
@@ -65,6 +65,25 @@ describe('AuthLens panel', () => {
     expect(card.textContent).toContain('expired 12 min before the request');
     // Only finding cards carry data-code.
     for (const el of view.container.querySelectorAll('[data-code]')) expect(el.classList.contains('card')).toBe(true);
+  });
+
+  test('evidence lists read as lists, one value per line, not as JSON', async () => {
+    const { fake, view } = setup();
+    fake.push(
+      entry({
+        url: 'https://api.example.test/orders',
+        method: 'POST',
+        status: 403,
+        reqHeaders: [['Authorization', `Bearer ${validToken('orders:read profile')}`]],
+        resHeaders: [['WWW-Authenticate', 'Bearer error="insufficient_scope", scope="orders:write"']],
+      }),
+    );
+    fireEvent.click(await found(view.container, '[data-status="403"]'));
+    const card = await found(view.container, '[data-code="insufficient-scope"]');
+    const value = (key: string) => [...card.querySelectorAll('tr')].find((tr) => tr.querySelector('th')!.textContent === key)!.querySelector('td')!;
+    expect([...value('granted').querySelectorAll('li')].map((li) => li.textContent)).toEqual(['orders:read', 'profile']);
+    expect([...value('missing').querySelectorAll('li')].map((li) => li.textContent)).toEqual(['orders:write']);
+    expect(card.querySelector('table.evidence')!.textContent).not.toContain('["');
   });
 
   test('keyboard: arrow keys select, Escape closes, Enter opens the same row again', async () => {

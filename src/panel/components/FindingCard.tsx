@@ -2,13 +2,26 @@ import type { Finding } from '../../core/diagnose/index.js';
 import { completeFinding } from '../../core/knowledge/complete-finding.js';
 import { FINDINGS } from '../../core/knowledge/findings.js';
 
-function show(v: unknown): string {
-  if (v === null || v === undefined) return '—';
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
+/**
+ * An evidence value for people: text as it is, a list of texts or numbers one per line ("none" when
+ * empty) rather than JSON with its quotes escaped, anything else as JSON.
+ */
+function Value({ v }: { v: unknown }) {
+  if (v === null || v === undefined) return <>—</>;
+  if (typeof v === 'string') return <>{v}</>;
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) {
+    if (v.length === 0) return <span class="none">none</span>;
+    return (
+      <ul class="values">
+        {v.map((x, i) => (
+          <li key={i}>{String(x)}</li>
+        ))}
+      </ul>
+    );
+  }
+  return <>{JSON.stringify(v)}</>;
 }
 
-/** One finding: the only elements in the panel that carry data-code (DESIGN §3.3). */
 /** The fix as text for a ticket or a commit message: title, both sides of the fix, references. */
 export function fixText(brief: Finding): string {
   const finding = completeFinding(brief);
@@ -16,6 +29,7 @@ export function fixText(brief: Finding): string {
   return [`${finding.title} (${finding.code})`, `Calling the API: ${finding.fix.client}`, `Building the API: ${finding.fix.server}`, ...refs].join('\n');
 }
 
+/** One finding: the only elements in the panel that carry data-code (DESIGN §3.3). */
 export function FindingCard({ finding: brief, openUrl, copy }: { finding: Finding; openUrl: (url: string) => void; copy: (text: string) => void }) {
   const finding = completeFinding(brief);
   const refs = FINDINGS[finding.code]?.refs ?? [];
@@ -34,7 +48,9 @@ export function FindingCard({ finding: brief, openUrl, copy }: { finding: Findin
             {evidence.map(([k, v]) => (
               <tr key={k}>
                 <th>{k}</th>
-                <td>{show(v)}</td>
+                <td>
+                  <Value v={v} />
+                </td>
               </tr>
             ))}
           </tbody>
