@@ -80,7 +80,12 @@ export async function runHar({ quick = false, sizes = quick ? [10e6] : [10e6, 10
         `| ${mb} MB (${fmt(findings)} entries with findings) | ${fmt(parseMs)} ms | ${fmt(analyzeMs)} ms (analysis ${fmt(analysisOnlyMs)} ms) | ${fmt(ratio, 3)}× | ${warmMs === null ? '—' : `${fmt(warmRatio, 2)}× (analysis ${fmt(warmMs)} ms)`} | ${fmt(parseRss / 1e6)} MB (${fmt(parseRss / bytes, 1)}× file) | ${fmt(analyzeRss / 1e6)} MB | ${fmt(extra, 2)}× | ${fmt(redactMBs, 1)} MB/s (peak ${fmt(redactRss / 1e6)} MB) |`,
       );
       // Three decimals: at the target, two would print 1.25× next to a miss.
-      rows.push({ what: `${mb} MB HAR: (read+parse+analyze) / (read+parse)`, value: `${fmt(ratio, 3)}× (${fmt(analyzeMs)} / ${fmt(parseMs)} ms)`, target: headline ? '≤ 1.25×' : '(reported)', ok: headline ? ratio <= 1.25 : null });
+      // DESIGN §6's targets are for a 100 MB HAR; the quick run's 10 MB file only reports (its
+      // guard is the regression check below), instead of marking a miss against a target that is
+      // not its own.
+      const judged = target >= 100e6;
+      const notMine = '(reported; the target is for 100 MB)';
+      rows.push({ what: `${mb} MB HAR: (read+parse+analyze) / (read+parse)`, value: `${fmt(ratio, 3)}× (${fmt(analyzeMs)} / ${fmt(parseMs)} ms)`, target: judged ? '≤ 1.25×' : headline ? notMine : '(reported)', ok: judged ? ratio <= 1.25 : null });
       if (warmMs !== null) {
         rows.push({ what: `${mb} MB HAR: the same, analysis already optimized by V8 (5th run in one process)`, value: `${fmt(warmRatio, 2)}× (analysis ${fmt(warmMs)} ms)`, target: '(reported)', ok: null });
       }
@@ -90,7 +95,7 @@ export async function runHar({ quick = false, sizes = quick ? [10e6] : [10e6, 10
         rows.push({ what: `${mb} MB HAR, first run: the ${fmt(failing.entries)} failing requests alone`, value: `${fmt(failing.ms)} ms (the first alone ${fmt(one.ms)} ms, then ≈ ${fmt(each * 1000)} µs each)`, target: '(reported)', ok: null });
         rows.push({ what: `${mb} MB HAR, first run: the ${fmt(healthy.entries)} other requests alone`, value: `${fmt(healthy.ms)} ms (≈ ${fmt((healthy.ms / healthy.entries) * 1000, 1)} µs each)`, target: '(reported)', ok: null });
       }
-      rows.push({ what: `${mb} MB HAR: analysis's extra peak RSS / file size`, value: `${fmt(extra, 2)}× (${fmt(parseRss / 1e6)} → ${fmt(analyzeRss / 1e6)} MB)`, target: headline ? '≤ 0.5×' : '(reported)', ok: headline ? extra <= 0.5 : null });
+      rows.push({ what: `${mb} MB HAR: analysis's extra peak RSS / file size`, value: `${fmt(extra, 2)}× (${fmt(parseRss / 1e6)} → ${fmt(analyzeRss / 1e6)} MB)`, target: judged ? '≤ 0.5×' : headline ? notMine : '(reported)', ok: judged ? extra <= 0.5 : null });
       rows.push({ what: `${mb} MB HAR: redactHar throughput`, value: `${fmt(redactMBs, 1)} MB/s`, target: '(reported)', ok: null });
       // Baseline ≈ 1.6–1.8×: analysis adds ≈ 0.7× read+parse on this small file; twice that, with room for noise, is 3×.
       guards.push({ name: `analysis on ${mb} MB ≤ 3× read+parse (baseline ≈ 1.6–1.8×)`, value: `${fmt(ratio, 2)}×`, ok: ratio <= 3 });
