@@ -81,9 +81,12 @@ describe('native shortcuts agree with the full decoders', () => {
   });
 
   test('asciiFromBase64url, when it answers, gives the text utf8Decode(base64urlToBytes(lenient)) gives', () => {
+    // Half the inputs are base64url of ASCII text, which it must answer: the count below then
+    // shows the shortcut was exercised, whatever the random draw (≈ 175 of 300; 149 at least over 200 seeds).
+    const asciiText = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 40 }).map((t) => Buffer.from(t).toString('base64url'));
     let answered = 0;
     fc.assert(
-      fc.property(inputs, (s) => {
+      fc.property(fc.oneof(inputs, asciiText), (s) => {
         const fast = asciiFromBase64url(s);
         if (fast === null) return;
         answered++;
@@ -91,8 +94,9 @@ describe('native shortcuts agree with the full decoders', () => {
         expect(bytes).not.toBeNull();
         expect(fast).toBe(utf8Decode(bytes!));
       }),
+      { numRuns: 300 },
     );
-    expect(answered).toBeGreaterThan(10);
+    expect(answered).toBeGreaterThan(60);
   });
 
   test('asciiFromBase64url declines non-ASCII text and padding (the full decoder reports those)', () => {
