@@ -321,6 +321,16 @@ describe('Summary', () => {
     expect(seen).toEqual([`${new Date('2026-11-22T10:00:01.000Z').toLocaleTimeString()} –`, new Date('2026-11-22T10:00:07.000Z').toLocaleTimeString()]);
   });
 
+  test('follows new requests while it is open', async () => {
+    const { fake, view } = setup();
+    fake.push(expiredAt('/a', 1));
+    const summary = await openSummary(view);
+    const count = () => [...summary.querySelectorAll('tbody tr')].find((r) => r.querySelector('.cause')!.textContent === FINDING_TITLES['token-expired'])?.querySelector('.count')!.textContent;
+    await waitFor(() => expect(count()).toBe('1'));
+    fake.push(expiredAt('/b', 2));
+    await waitFor(() => expect(count()).toBe('2'));
+  });
+
   test('a cause seen once shows its time once; clicking a cause lists its requests', async () => {
     const { fake, store, view } = setup();
     // And a request without credentials: a failure of another cause, which the click leaves out.
@@ -339,6 +349,15 @@ describe('Summary', () => {
 });
 
 describe('Toolbar menus', () => {
+  test('Export waits for something to export', async () => {
+    const { fake } = setup();
+    const exportButton = screen.getByText('Export ▾') as HTMLButtonElement;
+    expect(exportButton.disabled).toBe(true);
+    expect(exportButton.title).toBe('Nothing to export yet');
+    fake.push(expired401());
+    await waitFor(() => expect(exportButton.disabled).toBe(false));
+  });
+
   test('Escape closes the open menu only: the detail stays open, focus goes back to the menu button, DevTools never sees the key', async () => {
     const { fake, store, view } = setup();
     fake.push(expired401());
@@ -362,7 +381,9 @@ describe('Toolbar menus', () => {
   });
 
   test('the Export menu takes keyboard focus; arrows, Home and End move between its items', async () => {
-    setup();
+    const { fake } = setup();
+    fake.push(expired401());
+    await waitFor(() => expect((screen.getByText('Export ▾') as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByText('Export ▾'));
     const menu = await screen.findByRole('menu');
     const items = [...menu.querySelectorAll('[role="menuitem"]')];
@@ -411,7 +432,9 @@ describe('Toolbar menus', () => {
   });
 
   test('a menu that would run out of the panel on the left is left-aligned to its button', async () => {
-    setup();
+    const { fake } = setup();
+    fake.push(expired401());
+    await waitFor(() => expect((screen.getByText('Export ▾') as HTMLButtonElement).disabled).toBe(false));
     // jsdom has no layout: the menu reports where a narrow dock would put it.
     const rect = HTMLElement.prototype.getBoundingClientRect;
     HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {

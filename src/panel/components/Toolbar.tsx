@@ -100,7 +100,14 @@ export function Toolbar({ store, filterRef }: { store: Store; filterRef: { curre
         </button>
       )}
       <div class={`menu-anchor${flipped === 'export' ? ' flip' : ''}`} ref={anchors.export}>
-        <button type="button" aria-haspopup="menu" aria-expanded={menu === 'export'} onClick={() => toggle('export')}>
+        <button
+          type="button"
+          aria-haspopup="menu"
+          aria-expanded={menu === 'export'}
+          disabled={store.all.value.length === 0}
+          title={store.all.value.length === 0 ? 'Nothing to export yet' : undefined}
+          onClick={() => toggle('export')}
+        >
           Export ▾
         </button>
         {menu === 'export' && menus && <menus.ExportMenu store={store} close={() => setMenu(null)} confirm={(message, har) => setPreview({ message, har })} notify={notify} />}

@@ -249,9 +249,13 @@ export function createStore(source: NetworkSource) {
     const id = selectedId.value;
     return id === null ? null : (rows.find((r) => r.id === id) ?? null);
   });
+  // A new array for every change: a computed that returned `rows` itself would hand out the same
+  // object each time, signals compare by identity, and the views that only read `all` (Summary, the
+  // toolbar's Export) would never hear of new rows. Copying the row references is ≈ 0.1 ms for
+  // 50,000 rows, once per repaint.
   const all = computed(() => {
     void version.value;
-    return rows;
+    return rows.slice();
   });
   /** Rows with an error finding, for the status bar: counted when rows change, not per keystroke. */
   const errorCount = computed(() => {
