@@ -295,9 +295,11 @@ describe('Summary', () => {
     return found(view.container, '.summary');
   };
 
-  test('says so when nothing failed yet', async () => {
+  test('says so when nothing failed yet; the Summary button says it is on', async () => {
     const { view } = setup();
+    expect(screen.getByRole('button', { name: 'Summary' }).getAttribute('aria-pressed')).toBe('false');
     fireEvent.click(screen.getByRole('button', { name: 'Summary' }));
+    expect(screen.getByRole('button', { name: 'Summary' }).getAttribute('aria-pressed')).toBe('true');
     await waitFor(() => expect(view.container.textContent).toContain('No findings yet'));
   });
 

@@ -91,7 +91,13 @@ export function Toolbar({ store, filterRef }: { store: Store; filterRef: { curre
         </label>
       )}
       <span class="sep" />
-      <button type="button" class={store.view.value === 'summary' ? 'active' : ''} onClick={() => (store.view.value = store.view.value === 'summary' ? 'requests' : 'summary')}>
+      <button
+        type="button"
+        class={store.view.value === 'summary' ? 'active' : ''}
+        aria-pressed={store.view.value === 'summary'}
+        title="Failures grouped by cause and endpoint"
+        onClick={() => (store.view.value = store.view.value === 'summary' ? 'requests' : 'summary')}
+      >
         Summary
       </button>
       {store.source.openHar && (
