@@ -65,7 +65,9 @@ describe('scheme checks (warnings)', () => {
   });
 
   // The claims value is checked where it stands in the header unless quoted-pairs were unescaped:
-  // each way of writing it, and which value counts. ok = the value that counts decodes to JSON.
+  // each way of writing it, and which value counts. Built from the grammar (RFC 9110 §11.2 token or
+  // quoted-string, §5.6.4 quoted-pair, §5.3 field lines, RFC 9112 §5.2 obs-fold) around Microsoft
+  // identity platform claims values (base64 JSON). warnings = how many claims-not-decodable.
   const good = Buffer.from('{"access_token":{"nbf":{"essential":true,"value":"1"}}}').toString('base64'); // ends in "="
   const goodUrl = Buffer.from('{"a":1}').toString('base64url'); // eyJhIjoxfQ: a token too
   test.each([
