@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Row, Store } from '../store/create-store.js';
+import { arrowIndex } from './arrow-index.js';
 import { BodyTab } from './BodyTab.js';
 import { ChallengeTab } from './ChallengeTab.js';
 import { FindingCard } from './FindingCard.js';
@@ -14,8 +15,7 @@ export function DetailPane({ store, row }: { store: Store; row: Row }) {
   const [tab, setTab] = useState<Tab>('Diagnosis');
   const [note, setNote] = useState('');
   function onTabKey(e: KeyboardEvent) {
-    const at = TABS.indexOf(tab);
-    const next = e.key === 'ArrowRight' ? (at + 1) % TABS.length : e.key === 'ArrowLeft' ? (at - 1 + TABS.length) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
+    const next = arrowIndex(e.key, TABS.indexOf(tab), TABS.length, 'horizontal');
     if (next < 0) return;
     e.preventDefault();
     setTab(TABS[next]!);

@@ -9,16 +9,20 @@ export function RelatedTab({ row, rows, select }: { row: Row; rows: readonly Row
     return redirectTarget(r) === row.url || redirectTarget(row) === r.url;
   });
   if (!related.length) return <p class="empty">No redirect, preflight or other attempt of this request was captured.</p>;
+  const here = originOf(row.url);
   return (
     <ul class="related">
-      {related.map((r) => (
-        <li key={r.id}>
-          <button type="button" class="link" onClick={() => select(r.id)}>
-            {kind(r, row)}: {r.method} {originOf(r.url) === originOf(row.url) ? r.path : `${originOf(r.url)}${r.path} (another origin)`} → {r.status || 'failed'}
-            {r.findings[0] ? ` · ${r.findings[0].title}` : ''}
-          </button>
-        </li>
-      ))}
+      {related.map((r) => {
+        const origin = originOf(r.url);
+        return (
+          <li key={r.id}>
+            <button type="button" class="link" onClick={() => select(r.id)}>
+              {kind(r, row)}: {r.method} {origin === here ? r.path : `${origin}${r.path} (another origin)`} → {r.status || 'failed'}
+              {r.findings[0] ? ` · ${r.findings[0].title}` : ''}
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Store } from '../store/create-store.js';
 import { analysisOf } from './analysis-of.js';
+import { arrowIndex } from './arrow-index.js';
 
 /**
  * The toolbar's Export and Settings menus. They load when a menu is first opened, with redaction
@@ -45,8 +46,7 @@ export function ExportMenu({ store, close, confirm, notify }: ExportMenuProps) {
   useEffect(() => ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus(), []);
   function onKeyDown(e: KeyboardEvent) {
     const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    const next = e.key === 'ArrowDown' ? (at + 1) % items.length : e.key === 'ArrowUp' ? (at - 1 + items.length) % items.length : e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : -1;
+    const next = arrowIndex(e.key, items.indexOf(document.activeElement as HTMLElement), items.length, 'vertical');
     if (next < 0) return;
     e.preventDefault();
     items[next]!.focus();
