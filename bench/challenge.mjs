@@ -75,17 +75,21 @@ async function throughput(tasks, headers, { rounds, time }) {
   return new Map([...perRound].map(([name, xs]) => [name, median(xs)]));
 }
 
-/** Median time of one call (ms): batches of ≥ 2 ms, 7 batches. */
-function timeCall(fn) {
-  fn();
+/** How many calls of `fn` make a batch of at least `minMs` (doubling from 1, at most 2^20). */
+function batchSize(fn, minMs) {
   let k = 1;
   for (;;) {
     const t = performance.now();
     for (let i = 0; i < k; i++) fn();
-    const d = performance.now() - t;
-    if (d >= 2 || k >= 1 << 20) break;
+    if (performance.now() - t >= minMs || k >= 1 << 20) return k;
     k *= 2;
   }
+}
+
+/** Median time of one call (ms): batches of ≥ 2 ms, 7 batches. */
+function timeCall(fn) {
+  fn();
+  const k = batchSize(fn, 2);
   const xs = [];
   for (let b = 0; b < 7; b++) {
     globalThis.gc?.();
@@ -117,17 +121,8 @@ export function kindOf(header) {
  * rose ≈ 30 % and oauth4webapi's ≈ 13 %.
  */
 function timePair(a, b) {
-  const batch = (fn) => {
-    let k = 1;
-    for (;;) {
-      const t = performance.now();
-      for (let i = 0; i < k; i++) fn();
-      if (performance.now() - t >= 1 || k >= 1 << 20) return k;
-      k *= 2;
-    }
-  };
-  const ka = batch(a);
-  const kb = batch(b);
+  const ka = batchSize(a, 1);
+  const kb = batchSize(b, 1);
   const xs = [];
   const ys = [];
   for (let r = 0; r < 7; r++) {
