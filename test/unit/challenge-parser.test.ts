@@ -15,6 +15,22 @@ const valid: { description: string; source: string; header: string | string[]; e
   { description: 'obs-text is kept as sent', source: 'RFC 9110 §5.6.4 (obs-text)', header: 'Basic realm="caf\u00e9"', expected: [{ scheme: 'Basic', token68: null, params: { realm: 'caf\u00e9' } }] },
   { description: 'comma inside a quoted value (Docker scope)', source: 'Docker registry token auth', header: 'Bearer scope="repository:x:pull,push"', expected: [{ scheme: 'Bearer', token68: null, params: { scope: 'repository:x:pull,push' } }] },
   { description: 'parameter names are lower-cased, scheme case kept', source: 'RFC 9110 §11.1/§11.2 (case-insensitive)', header: 'BEARER Realm="x"', expected: [{ scheme: 'BEARER', token68: null, params: { realm: 'x' } }] },
+  {
+    description: 'known names in any case are lower-cased; names that only look like them are kept as sent',
+    source: 'RFC 9110 §11.2 (names are case-insensitive), this project (near misses of the names the checks know)',
+    header: 'Bearer Realm="a", SCOPE=b, scopes="c", stal="d", error_urix="e", Error_URI="https://x", nonc=f',
+    expected: [{ scheme: 'Bearer', token68: null, params: { realm: 'a', scope: 'b', scopes: 'c', stal: 'd', error_urix: 'e', error_uri: 'https://x', nonc: 'f' } }],
+  },
+  {
+    description: 'a scheme that starts like a known one is another scheme',
+    source: 'RFC 9110 §11.1, this project (the exact-scheme pattern must take the whole token)',
+    header: 'Bearer2 realm="a", BasicX, Digest',
+    expected: [
+      { scheme: 'Bearer2', token68: null, params: { realm: 'a' } },
+      { scheme: 'BasicX', token68: null, params: {} },
+      { scheme: 'Digest', token68: null, params: {} },
+    ],
+  },
   { description: 'obs-fold reads as space', source: 'RFC 9112 §5.2', header: 'Basic\r\n realm="x"', expected: [{ scheme: 'Basic', token68: null, params: { realm: 'x' } }] },
   { description: 'token68 with padding then another challenge', source: 'RFC 9110 §11.2 token68', header: 'Negotiate YII=, Basic realm="r"', expected: [{ scheme: 'Negotiate', token68: 'YII=', params: {} }, { scheme: 'Basic', token68: null, params: { realm: 'r' } }] },
 ];

@@ -18,6 +18,7 @@ import ts from 'typescript';
 import { afterAll, describe, expect, test } from 'vitest';
 import { OPAQUE_FORMATS, VENDOR_ERRORS } from '../../src/core/index.js';
 import { anyCodePattern } from '../../src/core/knowledge/vendor-errors.js';
+import { BUILT_PATTERNS } from '../../src/core/challenge/parse-challenges.js';
 
 // ---------------------------------------------------------------------------------------------
 // Scanner
@@ -127,6 +128,24 @@ const AUDIT: Entry[] = [
   {
     re: /[!#$%&'*+\-.^_`|~0-9A-Za-z]+=(?:"[^"\\\x00-\x08\x0a-\x1f\x7f]*"|[!#$%&'*+\-.^_`|~0-9A-Za-z]+)/y,
     hostile: [run('a', '"'), wrap('a="', 'x', '\\'), wrap('a="', 'x, b=', '\u0001'), wrap('a=', 'b', '/'), run('a=', '')],
+  },
+  {
+    site: "new RegExp(`(?:${KNOWN_PARAM_NAME_SOURCE})${SIMPLE_PARAM.source.slice(SIMPLE_PARAM.source.indexOf('='))}`, 'y')",
+    instances: () => [BUILT_PATTERNS[0]!],
+    instancesAtLeast: 1,
+    hostile: [run('error', '_'), run('authorization', '_ur'), wrap('realm="', 'x', '\\'), wrap('error="', 'x, b=', '\u0001'), wrap('scope=', 'b', '/'), run('realm=', '')],
+  },
+  {
+    site: "new RegExp(`(?:${KNOWN_PARAM_NAME_SOURCE})=`, 'y')",
+    instances: () => [BUILT_PATTERNS[1]!],
+    instancesAtLeast: 1,
+    hostile: [run('error', '_'), run('authorization', '_ur'), run('resource_', 'x')],
+  },
+  {
+    site: "new RegExp(`(?:${EXACT_SCHEME_SOURCE})(?![!#$%&'*+\\\\-.^_\\`|~0-9A-Za-z])`, 'y')",
+    instances: () => [BUILT_PATTERNS[2]!],
+    instancesAtLeast: 1,
+    hostile: [run('Bearer'), run('Negotiat', 'e'), run('B', 'x')],
   },
 
   // core/credentials

@@ -191,10 +191,71 @@ function find(s: string, start: number, end: number, table: (readonly number[] |
   return -1;
 }
 
+/**
+ * Names as a regular-expression alternation, longest first (so `error_uri` is tried before
+ * `error`); `anyCase`: each letter matches in either ASCII case.
+ */
+function alternation(names: readonly string[], anyCase: boolean): string {
+  const letterClass = (c: string) => (anyCase && c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c);
+  return [...names]
+    .sort((a, b) => b.length - a.length)
+    .map((name) => [...name].map(letterClass).join(''))
+    .join('|');
+}
+
+/**
+ * The names of a list told apart by length and first two letters (ASCII case ignored), for text
+ * the regex engine has already matched against the list: naming it then needs no character loop
+ * (a character loop in JavaScript costs several times what the regex does per character).
+ */
+interface MatchedNames {
+  readonly names: readonly string[];
+  /** (length, first letter) → the first id with them; NEXT[id]: the next id with the same pair. */
+  readonly first: Int8Array;
+  readonly next: Int8Array;
+}
+
+function matchedNames(names: readonly string[]): MatchedNames {
+  const first = new Int8Array(32 * 32).fill(-1);
+  const next = new Int8Array(names.length).fill(-1);
+  const seen = new Set<string>();
+  for (let id = names.length - 1; id >= 0; id--) {
+    const name = names[id]!.toLowerCase();
+    const pair = `${name.length} ${name.slice(0, 2)}`;
+    if (name.length > 31 || seen.has(pair)) throw new Error(`names.ts: "${name}" is not told apart by its length and first two letters`);
+    seen.add(pair);
+    const key = (name.length << 5) | (name.charCodeAt(0) & 31);
+    next[id] = first[key]!;
+    first[key] = id;
+  }
+  return { names, first, next };
+}
+
+/** Id of s[start, end), which the regex engine matched as one of `m.names` in some ASCII case. */
+function idOfMatched(m: MatchedNames, s: string, start: number, end: number): number {
+  const second = s.charCodeAt(start + 1) | 0x20;
+  for (let id = m.first[((end - start) << 5) | (s.charCodeAt(start) & 31)]!; id >= 0; id = m.next[id]!) {
+    if ((m.names[id]!.charCodeAt(1) | 0x20) === second) return id;
+  }
+  return -1;
+}
+
+/** PARAM_NAMES in any ASCII case: the start of the parser's pattern for the usual parameter. */
+export const KNOWN_PARAM_NAME_SOURCE = alternation(PARAM_NAMES, true);
+const MATCHED_PARAMS = matchedNames(PARAM_NAMES);
+/** Id of s[start, end), a name KNOWN_PARAM_NAME_SOURCE matched. */
+export const paramIdOfMatched = (s: string, start: number, end: number): number => idOfMatched(MATCHED_PARAMS, s, start, end);
+
 /** Id of the parameter name s[start, end) (a token), or -1. */
 export function knownParam(s: string, start: number, end: number): number {
   return find(s, start, end, PARAMS_BY_LENGTH, PARAM_NAMES);
 }
+
+/** SCHEME_NAMES as spelled there: the parser tries them first, in one native pass. */
+export const EXACT_SCHEME_SOURCE = alternation(SCHEME_NAMES, false);
+const MATCHED_SCHEMES = matchedNames(SCHEME_NAMES);
+/** Id of s[start, end), a scheme EXACT_SCHEME_SOURCE matched. */
+export const schemeIdOfMatched = (s: string, start: number, end: number): number => idOfMatched(MATCHED_SCHEMES, s, start, end);
 
 /** Added to knownScheme's id when the scheme is not spelled exactly as in SCHEME_NAMES. */
 export const SCHEME_INEXACT = 16;

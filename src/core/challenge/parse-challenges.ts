@@ -11,7 +11,7 @@
  * refers to that joined value.
  */
 import { problem, type Problem } from '../problem.js';
-import { CHECKED_PARAMS, knownParam, P_CLAIMS, knownScheme, PARAM_NAMES, SCHEME_INEXACT, SCHEME_NAMES, storeKnownParam, UNKNOWN_PARAM } from './names.js';
+import { CHECKED_PARAMS, EXACT_SCHEME_SOURCE, KNOWN_PARAM_NAME_SOURCE, knownParam, P_CLAIMS, paramIdOfMatched, schemeIdOfMatched, knownScheme, PARAM_NAMES, SCHEME_INEXACT, SCHEME_NAMES, storeKnownParam, UNKNOWN_PARAM } from './names.js';
 import { checkSchemes, quotedBit, type ChallengeFacts } from './scheme-checks.js';
 import { isQuotedPairChar, isWs, readToken, skipWs } from './scanner.js';
 import type { Challenge, ChallengeResult, DetailedChallenge, DetailedChallengeResult, ParseChallengesOptions } from './types.js';
@@ -40,6 +40,18 @@ const TOKEN68_PLAIN_RUN = /[A-Za-z0-9\-._~+]*/y;
  */
 // eslint-disable-next-line no-control-regex -- the control characters are what the run must stop at
 const SIMPLE_PARAM = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+=(?:"[^"\\\x00-\x08\x0a-\x1f\x7f]*"|[!#$%&'*+\-.^_`|~0-9A-Za-z]+)/y;
+/**
+ * SIMPLE_PARAM with a name of PARAM_NAMES (any ASCII case) before the same "=" and value, tried
+ * first: when it matches, the name needs no look-up character by character. The alternation is of
+ * fixed words, so an attempt reads a bounded number of characters before the value.
+ */
+const KNOWN_SIMPLE_PARAM = new RegExp(`(?:${KNOWN_PARAM_NAME_SOURCE})${SIMPLE_PARAM.source.slice(SIMPLE_PARAM.source.indexOf('='))}`, 'y');
+/** A name of PARAM_NAMES and "=": after KNOWN_SIMPLE_PARAM failed, the value is what it did not take. */
+const KNOWN_PARAM_NAME = new RegExp(`(?:${KNOWN_PARAM_NAME_SOURCE})=`, 'y');
+/** A scheme of SCHEME_NAMES spelled as there, the whole token: most challenges start so. */
+const EXACT_SCHEME = new RegExp(`(?:${EXACT_SCHEME_SOURCE})(?![!#$%&'*+\\-.^_\`|~0-9A-Za-z])`, 'y');
+/** The patterns built from name lists, for the regex audit (test/unit/regex-audit.test.ts). */
+export const BUILT_PATTERNS: readonly RegExp[] = [KNOWN_SIMPLE_PARAM, KNOWN_PARAM_NAME, EXACT_SCHEME];
 
 /** Joins field lines; obs-fold (CRLF + SP/HTAB, RFC 9112 §5.2) becomes spaces of equal length. */
 function joinLines(fieldLines: string | readonly string[], problems: Problem[]): string {
@@ -241,9 +253,11 @@ class ChallengeScanner implements ChallengeFacts {
     return j >= this.n || this.s.charCodeAt(j) === COMMA;
   }
 
-  /** Adds the value just read to `ch`, the challenge at position `at` (always the last one). */
-  private addParam(ch: Challenge, at: number, nameStart: number, nameEnd: number) {
-    const id = knownParam(this.s, nameStart, nameEnd);
+  /**
+   * Adds the value just read to `ch`, the challenge at position `at` (always the last one), under
+   * the name s[nameStart, nameEnd); `id`: the name's id in PARAM_NAMES, or -1.
+   */
+  private addParam(ch: Challenge, at: number, nameStart: number, nameEnd: number, id: number) {
     const name = id >= 0 ? PARAM_NAMES[id]! : this.s.slice(nameStart, nameEnd).toLowerCase();
     const params = ch.params;
     const flags = this.flags[at]!;
@@ -284,9 +298,19 @@ class ChallengeScanner implements ChallengeFacts {
    */
   private simpleParam(ch: Challenge, at: number, i: number): number {
     const s = this.s;
-    SIMPLE_PARAM.lastIndex = i;
-    if (!SIMPLE_PARAM.test(s)) return -1;
-    const end = SIMPLE_PARAM.lastIndex;
+    let end: number;
+    KNOWN_SIMPLE_PARAM.lastIndex = i;
+    const known = KNOWN_SIMPLE_PARAM.test(s);
+    if (known) end = KNOWN_SIMPLE_PARAM.lastIndex;
+    else {
+      // Both patterns take the same values: with a known name, SIMPLE_PARAM would fail as well,
+      // after reading the value once more (a long unterminated quoted string, say).
+      KNOWN_PARAM_NAME.lastIndex = i;
+      if (KNOWN_PARAM_NAME.test(s)) return -1;
+      SIMPLE_PARAM.lastIndex = i;
+      if (!SIMPLE_PARAM.test(s)) return -1;
+      end = SIMPLE_PARAM.lastIndex;
+    }
     const eq = s.indexOf('=', i);
     if (s.charCodeAt(eq + 1) === DQUOTE) this.setValue(s.slice(eq + 2, end - 1), eq + 2, end, true);
     else {
@@ -295,7 +319,7 @@ class ChallengeScanner implements ChallengeFacts {
       if (stop !== COMMA && !isWs(stop)) return -1;
       this.setValue(s.slice(eq + 1, end), eq + 1, end, false);
     }
-    this.addParam(ch, at, i, eq);
+    this.addParam(ch, at, i, eq, known ? paramIdOfMatched(s, i, eq) : -1);
     return end;
   }
 
@@ -378,15 +402,17 @@ class ChallengeScanner implements ChallengeFacts {
         while (i < n && s.charCodeAt(i) !== COMMA) i++;
         continue;
       }
-      this.addParam(ch, at, nameStart, nameEnd);
+      this.addParam(ch, at, nameStart, nameEnd, knownParam(s, nameStart, nameEnd));
       i = this.vEnd;
     }
   }
 
-  /** A new challenge for s[schemeStart, schemeEnd), with no token68 or parameters yet. */
-  private push(schemeStart: number, schemeEnd: number): number {
+  /**
+   * A new challenge for s[schemeStart, schemeEnd), with no token68 or parameters yet; `id` as
+   * knownScheme gives it.
+   */
+  private push(schemeStart: number, schemeEnd: number, id: number): number {
     const s = this.s;
-    let id = knownScheme(s, schemeStart, schemeEnd);
     let scheme: string;
     if (id >= 0 && id < SCHEME_INEXACT) scheme = SCHEME_NAMES[id]!;
     else {
@@ -426,7 +452,16 @@ class ChallengeScanner implements ChallengeFacts {
       while (i < n && (s.charCodeAt(i) === COMMA || isWs(s.charCodeAt(i)))) i++;
       if (i >= n) break;
       const schemeStart = i;
-      const schemeEnd = readToken(s, i);
+      let schemeEnd: number;
+      let schemeId: number;
+      EXACT_SCHEME.lastIndex = i;
+      if (EXACT_SCHEME.test(s)) {
+        schemeEnd = EXACT_SCHEME.lastIndex;
+        schemeId = schemeIdOfMatched(s, schemeStart, schemeEnd);
+      } else {
+        schemeEnd = readToken(s, i);
+        schemeId = knownScheme(s, schemeStart, schemeEnd);
+      }
       if (schemeEnd === schemeStart) {
         this.err('expected-scheme', `Expected an auth-scheme (a token such as Bearer or Basic), found "${s.charAt(i)}".`, i);
         if (!lenient) break;
@@ -451,7 +486,7 @@ class ChallengeScanner implements ChallengeFacts {
         continue;
       }
       if (afterScheme >= n || s.charCodeAt(afterScheme) === COMMA) {
-        const at = this.push(schemeStart, schemeEnd);
+        const at = this.push(schemeStart, schemeEnd, schemeId);
         // `Scheme ,a=b`: after 1*SP an empty list element, then parameters of this challenge
         // (RFC 9110 §5.6.1). `Scheme, a=b` has no SP, so `a=b` can't belong to it.
         if (afterScheme === schemeEnd) {
@@ -466,12 +501,12 @@ class ChallengeScanner implements ChallengeFacts {
       if (afterScheme === schemeEnd) {
         this.err('expected-space-after-scheme', `Expected a space after the auth-scheme "${s.slice(schemeStart, schemeEnd)}", found "${s.charAt(schemeEnd)}".`, schemeEnd);
         if (!lenient) break;
-        this.push(schemeStart, schemeEnd);
+        this.push(schemeStart, schemeEnd, schemeId);
         i = schemeEnd;
         while (i < n && s.charCodeAt(i) !== COMMA) i++;
         continue;
       }
-      const at = this.push(schemeStart, schemeEnd);
+      const at = this.push(schemeStart, schemeEnd, schemeId);
       const ch = this.challenges[at]!;
       // The usual challenge starts with a simple auth-param. A token68 never looks like one: after
       // its "=" padding only the end of the element may come.
