@@ -196,10 +196,15 @@ function find(s: string, start: number, end: number, table: (readonly number[] |
  * `error`); `anyCase`: each letter matches in either ASCII case.
  */
 function alternation(names: readonly string[], anyCase: boolean): string {
-  const letterClass = (c: string) => (anyCase && c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c);
+  const pattern = (c: string) => {
+    if (c.toLowerCase() !== c.toUpperCase()) return anyCase ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c;
+    // Characters that stand for themselves in a pattern; a name with another would need escaping.
+    if (c === '_' || c === '-' || (c >= '0' && c <= '9')) return c;
+    throw new Error(`names.ts: "${c}" in a known name`);
+  };
   return [...names]
     .sort((a, b) => b.length - a.length)
-    .map((name) => [...name].map(letterClass).join(''))
+    .map((name) => [...name].map(pattern).join(''))
     .join('|');
 }
 
@@ -218,13 +223,14 @@ interface MatchedNames {
 function matchedNames(names: readonly string[]): MatchedNames {
   const first = new Int8Array(32 * 32).fill(-1);
   const next = new Int8Array(names.length).fill(-1);
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   for (let id = names.length - 1; id >= 0; id--) {
-    const name = names[id]!.toLowerCase();
-    const pair = `${name.length} ${name.slice(0, 2)}`;
-    if (name.length > 31 || seen.has(pair)) throw new Error(`names.ts: "${name}" is not told apart by its length and first two letters`);
-    seen.add(pair);
+    const name = names[id]!;
     const key = (name.length << 5) | (name.charCodeAt(0) & 31);
+    // What idOfMatched looks at must tell every two names apart.
+    const told = (key << 8) | (name.charCodeAt(1) | 0x20);
+    if (name.length > 31 || seen.has(told)) throw new Error(`names.ts: "${name}" is not told apart by its length and first two letters`);
+    seen.add(told);
     next[id] = first[key]!;
     first[key] = id;
   }
