@@ -126,6 +126,29 @@ describe('properties', () => {
     }), { numRuns: 3000 });
   });
 
+  // The parser looks for line breaks only when its first reading found a problem: this holds that
+  // every CR or LF, wherever it stands, is reported at its offset and read as a space.
+  test('every line break is reported where it stands, and the value is read unfolded', () => {
+    const piece = fc.constantFrom('Bearer', 'Basic', ' ', '\t', ',', ', ', '=', '"', '\\', 'realm', 'error', 'a', 'x/y', 'YII=', '\u0001', '\r\n', '\r\n ', '\n', '\r', '\n\t', '\r\r\n ');
+    const header = fc.array(piece, { maxLength: 20 }).map((xs) => xs.join('')).filter((h) => /[\r\n]/.test(h));
+    fc.assert(
+      fc.property(header, fc.boolean(), (h, lenient) => {
+        const breaks: number[] = [];
+        for (let i = 0; i < h.length; i++) {
+          if (h[i] !== '\r' && h[i] !== '\n') continue;
+          breaks.push(i);
+          if (h[i] === '\r' && h[i + 1] === '\n') i++;
+        }
+        const r = parseChallengesDetailed(h, { lenient });
+        expect(r.value).toHaveLength(h.length);
+        expect(r.value).not.toMatch(/[\r\n]/);
+        expect(r.problems.filter((p) => p.code === 'obs-fold' || p.code === 'control-character').map((p) => p.offset)).toEqual(breaks);
+        expect(parseChallenges(h, { lenient })).toEqual({ challenges: r.challenges.map(({ scheme, token68, params }) => ({ scheme, token68, params })), problems: r.problems });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   // The diagnosis reuses a lenient reading without problems as the strict one (Facts.strictChallenges).
   test('a lenient reading without problems is exactly the strict reading', () => {
     const corpus = (JSON.parse(readFileSync('test/fixtures/challenges-corpus.json', 'utf8')) as { header: string | string[] }[]).map((c) => c.header);

@@ -53,14 +53,15 @@ const EXACT_SCHEME = new RegExp(`(?:${EXACT_SCHEME_SOURCE})(?![!#$%&'*+\\-.^_\`|
 /** The patterns built from name lists, for the regex audit (test/unit/regex-audit.test.ts). */
 export const BUILT_PATTERNS: readonly RegExp[] = [KNOWN_SIMPLE_PARAM, KNOWN_PARAM_NAME, EXACT_SCHEME];
 
-/** Joins field lines; obs-fold (CRLF + SP/HTAB, RFC 9112 §5.2) becomes spaces of equal length. */
-function joinLines(fieldLines: string | readonly string[], problems: Problem[]): string {
-  const joined =
-    typeof fieldLines === 'string'
-      ? fieldLines
-      : (Array.isArray(fieldLines) ? fieldLines : [fieldLines]).map((l) => (typeof l === 'string' ? l : String(l ?? ''))).join(', ');
-  // Fast path: most values have no line break at all.
-  if (joined.indexOf('\n') === -1 && joined.indexOf('\r') === -1) return joined;
+/** Several field lines as one list (RFC 9110 §5.3): joined with ", ". */
+function joinFieldLines(fieldLines: string | readonly string[]): string {
+  return typeof fieldLines === 'string'
+    ? fieldLines
+    : (Array.isArray(fieldLines) ? fieldLines : [fieldLines]).map((l) => (typeof l === 'string' ? l : String(l ?? ''))).join(', ');
+}
+
+/** obs-fold (CRLF + SP/HTAB, RFC 9112 §5.2) becomes spaces of equal length; a bare line break is an error. */
+function unfold(joined: string, problems: Problem[]): string {
   let out: string[] | null = null;
   let from = 0;
   for (let i = 0; i < joined.length; i++) {
@@ -570,11 +571,26 @@ function unescapeQuotedPairs(s: string, from: number, to: number): string {
 const NONE: never[] = [];
 const SCANNER = new ChallengeScanner();
 
-/** Challenges and problems (checks included) of the joined value `s`. */
-function scan(s: string, problems: Problem[], opts: ParseChallengesOptions | undefined, detailed: boolean): Challenge[] {
+/**
+ * Challenges and problems (checks included) of the joined value `s`. `valueOut.value`: the value
+ * the offsets refer to (`s`, or `s` unfolded).
+ */
+function scan(s: string, problems: Problem[], opts: ParseChallengesOptions | undefined, detailed: boolean, valueOut: { value: string } | null): Challenge[] {
   const scanner = SCANNER;
-  scanner.start(s, opts?.lenient === true, detailed, problems);
+  const lenient = opts?.lenient === true;
+  scanner.start(s, lenient, detailed, problems);
   scanner.run();
+  // CR and LF are no tchar, OWS, qdtext or delimiter: wherever one stands, the grammar stops there
+  // with a problem (test/unit/challenge-parser.test.ts checks this against unfolding first). So a
+  // value read without any problem has no line break, and only otherwise is one looked for. Most
+  // values have none: they are not scanned for it.
+  if (problems.length !== 0 && (s.indexOf('\n') !== -1 || s.indexOf('\r') !== -1)) {
+    problems.length = 0;
+    s = unfold(s, problems);
+    scanner.start(s, lenient, detailed, problems);
+    scanner.run();
+  }
+  if (valueOut) valueOut.value = s;
   let hadErrors = false;
   for (let i = 0; i < problems.length; i++) if (problems[i]!.severity === 'error') hadErrors = true;
   checkSchemes(scanner, opts?.field ?? 'WWW-Authenticate', hadErrors, problems);
@@ -585,14 +601,15 @@ function scan(s: string, problems: Problem[], opts: ParseChallengesOptions | und
 
 export function parseChallengesDetailed(fieldLines: string | readonly string[], opts?: ParseChallengesOptions): DetailedChallengeResult {
   const problems: Problem[] = [];
-  const value = joinLines(fieldLines, problems);
-  return { challenges: scan(value, problems, opts, true) as DetailedChallenge[], problems, value };
+  const valueOut = { value: '' };
+  const challenges = scan(joinFieldLines(fieldLines), problems, opts, true, valueOut) as DetailedChallenge[];
+  return { challenges, problems, value: valueOut.value };
 }
 
 /** The contract function (DESIGN §3.1): challenges as `{scheme, token68, params}` plus problems. */
 export function parseChallenges(fieldLines: string | readonly string[], opts?: ParseChallengesOptions): ChallengeResult {
   const problems: Problem[] = [];
-  const challenges = scan(joinLines(fieldLines, problems), problems, opts, false);
+  const challenges = scan(joinFieldLines(fieldLines), problems, opts, false, null);
   return { challenges, problems };
 }
 
