@@ -580,10 +580,10 @@ function scan(s: string, problems: Problem[], opts: ParseChallengesOptions | und
   const lenient = opts?.lenient === true;
   scanner.start(s, lenient, detailed, problems);
   scanner.run();
-  // CR and LF are no tchar, OWS, qdtext or delimiter: wherever one stands, the grammar stops there
-  // with a problem (test/unit/challenge-parser.test.ts checks this against unfolding first). So a
-  // value read without any problem has no line break, and only otherwise is one looked for. Most
-  // values have none: they are not scanned for it.
+  // CR and LF are no tchar, OWS, qdtext or delimiter: wherever one stands, the reading reports a
+  // problem (an error, or a lenient warning), test/unit/challenge-parser.test.ts holds every line
+  // break to it. So a value read without any problem has no line break, and only otherwise is one
+  // looked for: most values are never scanned for it.
   if (problems.length !== 0 && (s.indexOf('\n') !== -1 || s.indexOf('\r') !== -1)) {
     problems.length = 0;
     s = unfold(s, problems);
