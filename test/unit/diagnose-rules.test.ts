@@ -139,3 +139,33 @@ describe('redaction keeps the diagnosis (DESIGN §5)', () => {
     expect(codes(redactHar(h))).toEqual(codes(h));
   });
 });
+
+// Slack's Web API answers with 200 and {"ok": false} in application/json
+// (https://api.slack.com/web#evaluating_responses). The rule reads a 200's body only when it may be
+// that JSON: declared as JSON, or not declared at all.
+describe("vendor-error reads a 200's body for Slack's {ok: false} only when it may be JSON", () => {
+  test.each([
+    { description: 'Content-Type application/json', contentType: 'application/json; charset=utf-8', mimeType: 'application/json', flagged: true },
+    { description: 'Content-Type in upper case', contentType: 'Application/JSON', mimeType: 'application/json', flagged: true },
+    { description: 'no Content-Type header, the body declared JSON', contentType: null, mimeType: 'application/json', flagged: true },
+    { description: 'nothing declared at all', contentType: null, mimeType: '', flagged: true },
+    { description: 'declared a page', contentType: 'text/html; charset=utf-8', mimeType: 'text/html', flagged: false },
+    { description: 'no Content-Type header, the body declared a script', contentType: null, mimeType: 'application/javascript', flagged: false },
+  ])('$description', ({ contentType, mimeType, flagged }) => {
+    const text = '{"ok":false,"error":"invalid_auth"}';
+    const h = {
+      log: {
+        version: '1.2',
+        entries: [
+          {
+            startedDateTime: '2026-11-22T10:00:00.000Z',
+            time: 10,
+            request: { method: 'POST', url: 'https://slack.com/api/auth.test', headers: [{ name: 'authorization', value: 'Bearer xoxb-1-2-abc' }], cookies: [] },
+            response: { status: 200, headers: contentType === null ? [] : [{ name: 'Content-Type', value: contentType }], cookies: [], content: { size: text.length, mimeType, text } },
+          },
+        ],
+      },
+    };
+    expect(codes(h).includes('vendor-error')).toBe(flagged);
+  });
+});
