@@ -3,7 +3,7 @@
 // URL Standard's authority and host states (userinfo, ports, backslashes, IPv6, IDN, tabs).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { Facts } from '../../src/core/diagnose/facts.js';
+import { Facts, parseHttpDate } from '../../src/core/diagnose/facts.js';
 import { normalizeEntry } from '../../src/core/har/read-har.js';
 
 const factsFor = (url: string) => new Facts(normalizeEntry({ request: { method: 'GET', url }, response: { status: 200 } }, 0), {});
@@ -55,6 +55,26 @@ describe('Facts origin and host', () => {
         }
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+// parseHttpDate keeps the minute of the last IMF-fixdate and reads a later one's seconds directly:
+// over any sequence of dates it must give what Date.parse gives (asctime read as GMT, RFC 9110
+// §5.6.7). The sequences mix dates a few seconds apart, other minutes, and values that only look
+// like IMF-fixdates (seconds 60–99, a letter for a digit, another zone, a character more).
+describe('parseHttpDate', () => {
+  const reference = (v: string) => Date.parse(/^[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/.test(v) ? `${v} GMT` : v);
+  const start = Date.UTC(2026, 10, 22, 10, 0, 0);
+  const imf = fc.integer({ min: -400, max: 400 }).map((s) => new Date(start + s * 1000).toUTCString());
+  const mutated = fc.tuple(imf, fc.nat(28), fc.constantFrom('9', '6', 'x', ' ', ':', 'Z')).map(([v, at, c]) => v.slice(0, at) + c + v.slice(at + 1));
+  const other = fc.constantFrom('Sun, 22 Nov 2026 10:00:60 GMT', 'Sun, 22 Nov 2026 10:00:99 GMT', 'Sun, 22 Nov 2026 10:00:07 UTC', 'Sun, 22 Nov 2026 10:00:07 GMTx', 'Sunday, 22-Nov-26 10:00:07 GMT', 'Sun Nov 22 10:00:07 2026', 'Sun, 31 Feb 2026 10:00:07 GMT', '');
+  test('gives what Date.parse gives, over any sequence', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: imf, weight: 4 }, { arbitrary: mutated, weight: 2 }, { arbitrary: other, weight: 1 }), { minLength: 1, maxLength: 30 }), (dates) => {
+        for (const d of dates) expect(Object.is(parseHttpDate(d), reference(d)), d).toBe(true);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
