@@ -78,3 +78,14 @@ describe('parseHttpDate', () => {
     );
   });
 });
+
+describe('Facts.reset', () => {
+  // The diagnosis reuses one Facts for every exchange: what it worked out for one must not leak into the next.
+  test('origin and host follow the exchange after a reset', () => {
+    const ex = (url: string) => normalizeEntry({ request: { method: 'GET', url }, response: { status: 200 } }, 0);
+    const f = new Facts(ex('https://a.example/x'), {});
+    expect([f.origin, f.host]).toEqual(['https://a.example', 'a.example']);
+    f.reset(ex('http://B.example:8080/y'));
+    expect([f.origin, f.host]).toEqual(['http://b.example:8080', 'b.example']);
+  });
+});

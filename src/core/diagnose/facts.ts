@@ -122,7 +122,7 @@ export class Facts {
   reset(ex: Exchange): this {
     this.ex = ex;
     this._url = this._lines = this._challenges = this._strict = this._schemes = this._creds = UNSET;
-    this._token = this._ref = this._report = this._cross = this._body = this._tokenRequest = UNSET;
+    this._token = this._ref = this._report = this._cross = this._body = this._tokenRequest = this._authority = UNSET;
     return this;
   }
 
@@ -139,6 +139,7 @@ export class Facts {
   private _cross: boolean | typeof UNSET = UNSET;
   private _body: string | typeof UNSET = UNSET;
   private _tokenRequest: boolean | typeof UNSET = UNSET;
+  private _authority: Authority | typeof UNSET = UNSET;
 
   get status(): number {
     return this.ex.status;
@@ -152,10 +153,14 @@ export class Facts {
     return this._url !== UNSET ? this._url : (this._url = computeUrl(this));
   }
   get origin(): string {
-    return authorityOf(this).origin;
+    return this.authority.origin;
   }
   get host(): string {
-    return authorityOf(this).host;
+    return this.authority.host;
+  }
+  /** Origin and host, worked out once per exchange (several rules and the session ask for them). */
+  private get authority(): Authority {
+    return this._authority !== UNSET ? this._authority : (this._authority = authorityOf(this));
   }
   get loopback(): boolean {
     return LOOPBACK.test(this.host);

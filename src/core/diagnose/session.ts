@@ -60,9 +60,10 @@ export class Session {
       } else bounded(this.failures).set(key, { count: 1, firstIndex: ex.index, lastMs: ex.startedMs, credentialKey });
     }
     const names = sessionCookieNames(f);
-    if (names.length && f.host) {
-      let set = this.sessionCookiesByHost.get(f.host);
-      if (!set) bounded(this.sessionCookiesByHost).set(f.host, (set = new Set()));
+    const host = names.length ? f.host : '';
+    if (host) {
+      let set = this.sessionCookiesByHost.get(host);
+      if (!set) bounded(this.sessionCookiesByHost).set(host, (set = new Set()));
       for (let i = 0; i < names.length && set.size < 50; i++) set.add(names[i]!);
     }
   }
