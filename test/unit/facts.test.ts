@@ -3,7 +3,7 @@
 // URL Standard's authority and host states (userinfo, ports, backslashes, IPv6, IDN, tabs).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { Facts, parseHttpDate } from '../../src/core/diagnose/facts.js';
+import { Facts, isHeaderNamed, parseHttpDate } from '../../src/core/diagnose/facts.js';
 import { normalizeEntry } from '../../src/core/har/read-har.js';
 
 const factsFor = (url: string) => new Facts(normalizeEntry({ request: { method: 'GET', url }, response: { status: 200 } }, 0), {});
@@ -87,5 +87,25 @@ describe('Facts.reset', () => {
     expect([f.origin, f.host]).toEqual(['https://a.example', 'a.example']);
     f.reset(ex('http://B.example:8080/y'));
     expect([f.origin, f.host]).toEqual(['http://b.example:8080', 'b.example']);
+  });
+});
+
+// Field names are case-insensitive (RFC 9110 §5.1); HTTP/2 and HTTP/3 send them in lower case,
+// HTTP/1.1 exporters as written (Cookie, COOKIE).
+describe('isHeaderNamed', () => {
+  test.each([
+    { header: 'cookie', name: 'cookie', is: true },
+    { header: 'Cookie', name: 'cookie', is: true },
+    { header: 'COOKIE', name: 'cookie', is: true },
+    { header: 'cOOKIE', name: 'cookie', is: true },
+    { header: 'accept', name: 'cookie', is: false },
+    { header: 'origin', name: 'cookie', is: false },
+    { header: 'cookies', name: 'cookie', is: false },
+    { header: 'Cookie2', name: 'cookie', is: false },
+    { header: ':path', name: ':path', is: true },
+    { header: 'WWW-Authenticate', name: 'www-authenticate', is: true },
+    { header: 'Content-Encoding', name: 'www-authenticate', is: false },
+  ])('$header is $name: $is', ({ header, name, is }) => {
+    expect(isHeaderNamed(header, name)).toBe(is);
   });
 });

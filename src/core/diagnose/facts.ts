@@ -22,15 +22,22 @@ const NO_CHALLENGES: ChallengeResult = Object.freeze({ challenges: Object.freeze
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|::1|[\w-]+\.localhost)$/i;
 
 /**
+ * Whether a header is named `name` (lower-case), in any case. Length and first letter come before
+ * a lower-cased copy: most headers of the same length are other headers (accept / origin / cookie).
+ */
+export function isHeaderNamed(headerName: string, name: string): boolean {
+  return headerName.length === name.length && (headerName === name || ((headerName.charCodeAt(0) | 0x20) === name.charCodeAt(0) && headerName.toLowerCase() === name));
+}
+
+/**
  * First value of a header (`name` already lower-case), or null. A scan of the few headers an
  * exchange has, length first, is cheaper than building a lower-cased index per exchange: most
  * exchanges are healthy, get a dozen questions, and allocating for them showed in the profile.
  */
 function firstHeader(headers: Exchange['requestHeaders'], name: string): string | null {
-  const n = name.length;
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i]!;
-    if (h.name.length === n && (h.name === name || h.name.toLowerCase() === name)) return h.value;
+    if (isHeaderNamed(h.name, name)) return h.value;
   }
   return null;
 }
@@ -38,10 +45,9 @@ function firstHeader(headers: Exchange['requestHeaders'], name: string): string 
 /** Every value of a header (`name` already lower-case); most responses have none: a shared empty list. */
 function allHeaders(headers: Exchange['requestHeaders'], name: string): string[] {
   let out: string[] | null = null;
-  const n = name.length;
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i]!;
-    if (h.name.length === n && (h.name === name || h.name.toLowerCase() === name)) (out ??= []).push(h.value);
+    if (isHeaderNamed(h.name, name)) (out ??= []).push(h.value);
   }
   return out ?? NO_LINES;
 }

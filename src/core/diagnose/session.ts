@@ -3,7 +3,7 @@
  * targets, recent failures, and session cookies seen per host.
  */
 import { isSessionCookieName } from '../credentials/index.js';
-import type { Facts } from './facts.js';
+import { isHeaderNamed, type Facts } from './facts.js';
 
 export interface RedirectRecord {
   index: number;
@@ -85,7 +85,7 @@ function sessionCookieNames(f: Facts): readonly string[] {
   const headers = f.ex.requestHeaders;
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i]!;
-    if (h.name.length !== 6 || h.name.toLowerCase() !== 'cookie') continue;
+    if (!isHeaderNamed(h.name, 'cookie')) continue;
     const pairs = h.value.split(';');
     for (let k = 0; k < pairs.length; k++) {
       const pair = pairs[k]!;
