@@ -94,16 +94,24 @@ export function parseHttpDate(value: string): number {
 }
 /** Where an IMF-fixdate's seconds start (`Sun, 06 Nov 1994 08:49:` is 23 characters). */
 const IMF_SECONDS = 23;
+/** The characters an IMF-fixdate has at fixed places (`Www, DD Mmm YYYY hh:mm:ss GMT`), and its digits. */
+const IMF_FIXED: readonly (readonly [number, number])[] = [[3, 0x2c], [4, 0x20], [7, 0x20], [11, 0x20], [16, 0x20], [19, 0x3a], [22, 0x3a], [25, 0x20]];
+const IMF_DIGITS: readonly number[] = [5, 6, 12, 13, 14, 15, 17, 18, 20, 21];
 /**
- * The seconds (0–59) of a value shaped like an IMF-fixdate, `…hh:mm:ss GMT` in 29 characters, or
- * -1. (The other two HTTP-date forms are never 29 characters long.)
+ * The seconds (0–59) of a value in the exact shape of an IMF-fixdate, or -1. Date.parse reads
+ * other shapes its own way (`Sun, 22:Nov 2026 09:53:49 GMT` gives a time with milliseconds), so
+ * only this one is read from a minute kept earlier. (The other two HTTP-date forms are never 29
+ * characters long.)
  */
 function imfSeconds(v: string): number {
-  if (v.length !== 29 || v.charCodeAt(IMF_SECONDS - 1) !== 0x3a || !v.endsWith(' GMT')) return -1;
+  if (v.length !== 29 || !v.endsWith(' GMT')) return -1;
+  for (let k = 0; k < IMF_FIXED.length; k++) if (v.charCodeAt(IMF_FIXED[k]![0]) !== IMF_FIXED[k]![1]) return -1;
+  for (let k = 0; k < IMF_DIGITS.length; k++) if (!isDigit(v.charCodeAt(IMF_DIGITS[k]!))) return -1;
   const tens = v.charCodeAt(IMF_SECONDS) - 0x30;
   const units = v.charCodeAt(IMF_SECONDS + 1) - 0x30;
   return tens >= 0 && tens <= 5 && units >= 0 && units <= 9 ? tens * 10 + units : -1;
 }
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const ASCTIME = /^[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/;
 
 const UNSET = Symbol('unset');
