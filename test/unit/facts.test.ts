@@ -3,7 +3,8 @@
 // URL Standard's authority and host states (userinfo, ports, backslashes, IPv6, IDN, tabs).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { Facts, isHeaderNamed, parseHttpDate } from '../../src/core/diagnose/facts.js';
+import { Facts, parseHttpDate } from '../../src/core/diagnose/facts.js';
+import { isHeaderNamed } from '../../src/core/har/exchange.js';
 import { normalizeEntry } from '../../src/core/har/read-har.js';
 
 const factsFor = (url: string) => new Facts(normalizeEntry({ request: { method: 'GET', url }, response: { status: 200 } }, 0), {});

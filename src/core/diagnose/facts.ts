@@ -5,7 +5,7 @@
 import { parseChallenges } from '../challenge/index.js';
 import type { ChallengeResult } from '../challenge/index.js';
 import { findCredentials, type RequestCredentials } from '../credentials/index.js';
-import type { Exchange } from '../har/exchange.js';
+import { isHeaderNamed, type Exchange } from '../har/exchange.js';
 import { inspectToken } from '../token/index.js';
 import type { TokenReport } from '../token/index.js';
 
@@ -20,14 +20,6 @@ export interface DiagnosisOptions {
 const NO_CHALLENGES: ChallengeResult = Object.freeze({ challenges: Object.freeze([]) as unknown as ChallengeResult['challenges'], problems: Object.freeze([]) as unknown as ChallengeResult['problems'] });
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|::1|[\w-]+\.localhost)$/i;
-
-/**
- * Whether a header is named `name` (lower-case), in any case. Length and first letter come before
- * a lower-cased copy: most headers of the same length are other headers (accept / origin / cookie).
- */
-export function isHeaderNamed(headerName: string, name: string): boolean {
-  return headerName.length === name.length && (headerName === name || ((headerName.charCodeAt(0) | 0x20) === name.charCodeAt(0) && headerName.toLowerCase() === name));
-}
 
 /**
  * First value of a header (`name` already lower-case), or null. A scan of the few headers an
@@ -96,7 +88,7 @@ export function parseHttpDate(value: string): number {
 const IMF_SECONDS = 23;
 /** The characters an IMF-fixdate has at fixed places (`Www, DD Mmm YYYY hh:mm:ss GMT`), and its digits. */
 const IMF_FIXED: readonly (readonly [number, number])[] = [[3, 0x2c], [4, 0x20], [7, 0x20], [11, 0x20], [16, 0x20], [19, 0x3a], [22, 0x3a], [25, 0x20]];
-const IMF_DIGITS: readonly number[] = [5, 6, 12, 13, 14, 15, 17, 18, 20, 21];
+const IMF_DIGITS: readonly number[] = [5, 6, 12, 13, 14, 15, 17, 18, 20, 21, 23, 24];
 /**
  * The seconds (0–59) of a value in the exact shape of an IMF-fixdate, or -1. Date.parse reads
  * other shapes its own way (`Sun, 22:Nov 2026 09:53:49 GMT` gives a time with milliseconds), so
@@ -107,9 +99,8 @@ function imfSeconds(v: string): number {
   if (v.length !== 29 || !v.endsWith(' GMT')) return -1;
   for (let k = 0; k < IMF_FIXED.length; k++) if (v.charCodeAt(IMF_FIXED[k]![0]) !== IMF_FIXED[k]![1]) return -1;
   for (let k = 0; k < IMF_DIGITS.length; k++) if (!isDigit(v.charCodeAt(IMF_DIGITS[k]!))) return -1;
-  const tens = v.charCodeAt(IMF_SECONDS) - 0x30;
-  const units = v.charCodeAt(IMF_SECONDS + 1) - 0x30;
-  return tens >= 0 && tens <= 5 && units >= 0 && units <= 9 ? tens * 10 + units : -1;
+  const seconds = (v.charCodeAt(IMF_SECONDS) - 0x30) * 10 + v.charCodeAt(IMF_SECONDS + 1) - 0x30;
+  return seconds <= 59 ? seconds : -1;
 }
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const ASCTIME = /^[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/;

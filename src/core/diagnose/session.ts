@@ -3,7 +3,8 @@
  * targets, recent failures, and session cookies seen per host.
  */
 import { isSessionCookieName } from '../credentials/index.js';
-import { isHeaderNamed, type Facts } from './facts.js';
+import { isHeaderNamed } from '../har/exchange.js';
+import type { Facts } from './facts.js';
 
 export interface RedirectRecord {
   index: number;

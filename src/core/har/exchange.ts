@@ -52,6 +52,14 @@ export interface Exchange {
   pageref: string | null;
 }
 
+/**
+ * Whether a header is named `name` (lower-case), in any case. Length and first letter come before
+ * a lower-cased copy: most headers of the same length are other headers (accept / origin / cookie).
+ */
+export function isHeaderNamed(headerName: string, name: string): boolean {
+  return headerName.length === name.length && (headerName === name || ((headerName.charCodeAt(0) | 0x20) === name.charCodeAt(0) && headerName.toLowerCase() === name));
+}
+
 /** All values of a header, case-insensitively, in order. */
 export function headerValues(headers: readonly Header[], name: string): string[] {
   const wanted = name.toLowerCase();

@@ -4,7 +4,7 @@
  * fields, odd types and versions are tolerated; only what can't be read is a problem.
  */
 import { problem, type Problem } from '../problem.js';
-import type { Body, Cookie, Exchange, Header } from './exchange.js';
+import { isHeaderNamed, type Body, type Cookie, type Exchange, type Header } from './exchange.js';
 import { base64ToText } from './base64-text.js';
 import { parseHarTime } from '../util/iso-time.js';
 
@@ -72,7 +72,7 @@ function body(v: unknown, isResponse: boolean): Body | null {
 }
 
 function locationOf(list: Header[]): string {
-  for (const h of list) if (h.name.length === 8 && h.name.toLowerCase() === 'location') return h.value;
+  for (const h of list) if (isHeaderNamed(h.name, 'location')) return h.value;
   return '';
 }
 
