@@ -1,7 +1,9 @@
-// HAR times (src/core/util/iso-time.ts): the same file gives the same times in every time zone.
+// HAR times (src/core/util/iso-time.ts): the same file gives the same times in every time zone; and
+// times written back as ISO strings exactly as Date#toISOString writes them.
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { normalizeEntry } from '../../src/core/har/index.js';
-import { parseHarTime } from '../../src/core/util/iso-time.js';
+import { isoTime, parseHarTime } from '../../src/core/util/iso-time.js';
 
 const utc = (iso: string) => new Date(iso).getTime();
 
@@ -37,5 +39,73 @@ describe('parseHarTime', () => {
 
   test('an entry without a zone starts at the same instant in any time zone', () => {
     expect(normalizeEntry({ startedDateTime: '2026-11-22T10:00:00', request: {}, response: {} }, 0).startedMs).toBe(utc('2026-11-22T10:00:00Z'));
+  });
+});
+
+// Vectors: ECMA-262 §21.4.1.15 (Date Time String Format) edges: the first and last four-digit
+// years, leap days (400-year and 100-year rules), the epoch, fractional and negative time values.
+const ISO_VECTORS: { description: string; ms: number; expected: string }[] = [
+  { description: 'the epoch', ms: 0, expected: '1970-01-01T00:00:00.000Z' },
+  { description: 'negative zero', ms: -0, expected: '1970-01-01T00:00:00.000Z' },
+  { description: 'a token exp', ms: 1795337882000, expected: '2026-11-22T08:58:02.000Z' },
+  { description: 'milliseconds', ms: 1795337882007, expected: '2026-11-22T08:58:02.007Z' },
+  { description: 'a fraction is truncated (TimeClip)', ms: 1795337882007.9, expected: '2026-11-22T08:58:02.007Z' },
+  { description: 'one ms before the epoch', ms: -1, expected: '1969-12-31T23:59:59.999Z' },
+  { description: 'a negative fraction is truncated toward zero', ms: -0.5, expected: '1970-01-01T00:00:00.000Z' },
+  { description: 'leap day of a 400-year', ms: Date.UTC(2000, 1, 29), expected: '2000-02-29T00:00:00.000Z' },
+  { description: 'no leap day in a 100-year', ms: Date.UTC(1900, 2, 1) - 1, expected: '1900-02-28T23:59:59.999Z' },
+  { description: 'first four-digit year', ms: -62167219200000, expected: '0000-01-01T00:00:00.000Z' },
+  { description: 'year 99', ms: -59042995200000, expected: '0099-01-01T00:00:00.000Z' },
+  { description: 'last four-digit year', ms: 253402300799999, expected: '9999-12-31T23:59:59.999Z' },
+  { description: 'year 10000 (expanded year)', ms: 253402300800000, expected: '+010000-01-01T00:00:00.000Z' },
+  { description: 'year -1 (expanded year)', ms: -62167219200001, expected: '-000001-12-31T23:59:59.999Z' },
+  { description: 'the last representable time', ms: 8.64e15, expected: '+275760-09-13T00:00:00.000Z' },
+];
+
+describe('isoTime', () => {
+  test.each(ISO_VECTORS)('$description: $ms', ({ ms, expected }) => {
+    expect(isoTime(ms)).toBe(expected);
+    expect(isoTime(ms)).toBe(new Date(ms).toISOString());
+  });
+
+  test('is Date#toISOString for any time value, fractions and expanded years included', () => {
+    const time = fc.oneof(fc.double({ min: -8.64e15, max: 8.64e15, noNaN: true }), fc.integer({ min: -62167219200000 - 1e6, max: 253402300800000 + 1e6 }), fc.integer({ min: 0, max: 4102444800000 }));
+    fc.assert(fc.property(time, (ms) => isoTime(ms) === new Date(ms).toISOString()), { numRuns: 20000 });
+  });
+
+  test('throws what toISOString throws for an invalid time', () => {
+    for (const ms of [NaN, Infinity, 8.64e15 + 1]) expect(() => isoTime(ms)).toThrow(RangeError);
+  });
+});
+
+// parseHarTime keeps the minute of the last `YYYY-MM-DDThh:mm:ss.sssZ` and reads a later one's
+// seconds and milliseconds directly: over any sequence it must give what Date.parse gives. The
+// sequences mix times milliseconds to minutes apart and values that only look like that shape
+// (seconds 60–99, a letter or sign for a digit, another separator, a character more or less).
+describe('parseHarTime over sequences (the kept minute)', () => {
+  const start = Date.UTC(2026, 10, 22, 10, 0, 0);
+  const iso = fc.integer({ min: -400_000, max: 400_000 }).map((ms) => new Date(start + ms).toISOString());
+  const mutated = fc.tuple(iso, fc.nat(23), fc.constantFrom('9', '6', '0', 'x', ' ', ':', 'Z', '.', '-', '+', 'T')).map(([v, at, c]) => v.slice(0, at) + c + v.slice(at + 1));
+  const other = fc.constantFrom('2026-11-22T10:00:60.000Z', '2026-11-22T10:00:99.000Z', '2026-11-22T10:00:07.5Z', '2026-11-22T10:00:07.123456Z', '2026-11-22T10:00:07Z', '2026-02-30T10:00:07.000Z', '2026-11-22T10:00:07.000z', '');
+  const sameMinute = fc
+    .tuple(mutated, fc.integer({ min: 0, max: 59_999 }), fc.integer({ min: 0, max: 59_999 }))
+    .map(([v, a, b]) => [a, b].map((ms) => `${v.slice(0, 17)}${String(Math.floor(ms / 1000)).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}Z`));
+  const same = (v: string) => Object.is(parseHarTime(v), Date.parse(v));
+  test.each([
+    ['2026-11-22T10:00:07.000Z', '2026-11-22T10:00:59.999Z'],
+    ['2026-11-22T10:00:07.000Z', '2026-11-22T10:00:60.000Z'],
+    ['2026-02-30T10:00:07.000Z', '2026-02-30T10:00:08.000Z'],
+    ['2026-11-22 10:00:07.000Z', '2026-11-22 10:00:08.000Z'],
+  ])('%s then %s', (a, b) => {
+    for (const v of [a, b]) expect(same(v), v).toBe(true);
+  });
+  test('gives what Date.parse gives, for two times in one minute', () => {
+    fc.assert(fc.property(sameMinute, (times) => times.every(same)), { numRuns: 4000 });
+  });
+  test('gives what Date.parse gives, over any sequence', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: iso, weight: 4 }, { arbitrary: mutated, weight: 2 }, { arbitrary: other, weight: 1 }), { minLength: 1, maxLength: 30 }), (times) => times.every(same)),
+      { numRuns: 4000 },
+    );
   });
 });

@@ -305,6 +305,7 @@ const AUDIT: Entry[] = [
   { re: /`+/g, hostile: [run('`')] },
 
   // core/token
+  { re: /^[A-Za-z0-9\-._~+/=]+$/, hostile: [run('a=/.', '!'), run('=', ' ')] },
   { re: /\((?<!\([^)]*?\()([^)]*)\)\s*$/, hostile: [run('(', ''), run('(a)', 'x'), run('(', ')x'), run(')(', '')] },
   { re: /^(?:HS|RS|ES|PS)(?:256|384|512)$|^ES256K$|^EdDSA$|^Ed25519$|^Ed448$|^none$/i, hostile: [run('HS256')] },
   { re: /^e[yw][A-Za-z0-9_\-+/]/, hostile: [run('ey')] },

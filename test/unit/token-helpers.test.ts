@@ -64,6 +64,15 @@ describe('decodeJwtParts', () => {
     const bad = p.problems.find((x) => x.code === 'invalid-base64url')!;
     expect(bad.offset).toBe(7 + b64u('{"alg":"HS256"}').length + 2);
   });
+
+  test('the same token decoded again at another offset gets its own offsets (decoded tokens are kept)', () => {
+    const token = `${b64u('{"alg":"HS256"}')}.a*b.c`;
+    const at = (offset: number) => decodeJwtParts(token, offset).problems.find((x) => x.code === 'invalid-base64url')!.offset;
+    const expected = b64u('{"alg":"HS256"}').length + 2;
+    expect([at(0), at(3), at(0), at(3)]).toEqual([expected, 3 + expected, expected, 3 + expected]);
+    // A token that spells another one's offset key is a token of its own.
+    expect(decodeJwtParts(`3|${token}`).problems.find((x) => x.code === 'invalid-base64url')!.offset).toBe(1);
+  });
 });
 
 describe('isIdTokenLike', () => {

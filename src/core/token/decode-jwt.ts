@@ -1,7 +1,7 @@
 import { jwtDecode } from 'jwt-decode';
 import { problem, type Problem } from '../problem.js';
 import { isMarker } from '../redact/markers.js';
-import { asciiFromBase64url, base64urlByteLength, base64urlIssues, base64urlToBytes, utf8Decode, type Base64urlIssue } from '../util/base64url.js';
+import { asciiFromBase64url, asciiFromPlainBase64url, base64urlByteLength, base64urlIssues, base64urlToBytes, utf8Decode, type Base64urlIssue } from '../util/base64url.js';
 
 /**
  * Structure of a compact JWS (RFC 7515 §7.1: 3 segments) or JWE (RFC 7516 §7.1: 5 segments).
@@ -68,21 +68,27 @@ export const JWT_DECODE_MAX_SEGMENT = 256;
 /** Short segments (JOSE headers) repeat across tokens (same alg and kid): decoded once each. */
 const shortSegmentCache = new Map<string, JsonResult>();
 
-function decodeJson(segment: string, role: 'header' | 'payload' = 'header'): JsonResult {
-  if (role === 'payload' || segment.length > JWT_DECODE_MAX_SEGMENT) return decodeJsonUncached(segment, true);
+/** `issues`: the segment's `base64urlIssues`, when the caller has them already. */
+function decodeJson(segment: string, role: 'header' | 'payload' = 'header', issues?: Base64urlIssue[]): JsonResult {
+  if (role === 'payload' || segment.length > JWT_DECODE_MAX_SEGMENT) return decodeJsonUncached(segment, true, issues);
   const hit = shortSegmentCache.get(segment);
   if (hit) return hit;
-  const result = decodeJsonUncached(segment, false);
+  const result = decodeJsonUncached(segment, false, issues);
   if (shortSegmentCache.size >= DECODE_CACHE_SIZE) shortSegmentCache.clear();
   shortSegmentCache.set(segment, result);
   return result;
 }
 
-function decodeJsonUncached(segment: string, direct: boolean): JsonResult {
-  const issues = base64urlIssues(segment).filter((i) => i.kind !== 'non-canonical');
-  const fatal = issues.filter((i) => i.kind === 'invalid-character' || i.kind === 'invalid-length');
-  if (fatal.length > 0) return { kind: 'base64', issues: fatal };
-  let text = asciiFromBase64url(segment);
+function decodeJsonUncached(segment: string, direct: boolean, known?: Base64urlIssue[]): JsonResult {
+  const all = known ?? base64urlIssues(segment);
+  let issues = all;
+  if (all.length > 0) {
+    issues = all.filter((i) => i.kind !== 'non-canonical');
+    const fatal = issues.filter((i) => i.kind === 'invalid-character' || i.kind === 'invalid-length');
+    if (fatal.length > 0) return { kind: 'base64', issues: fatal };
+  }
+  // No issue at all: plain base64url of a possible length, so no second alphabet scan.
+  let text = all.length === 0 ? asciiFromPlainBase64url(segment) : asciiFromBase64url(segment);
   if (text === null) {
     const bytes = base64urlToBytes(segment, { lenient: true });
     if (!bytes) return { kind: 'base64', issues };
@@ -122,13 +128,16 @@ export function decodeJwtParts(token: string, baseOffset = 0): JwtParts {
   // A session sends the same token with request after request, and one exchange looks at it
   // up to three times (Authorization shape, token inspection, DPoP): decode each once.
   const cacheable = typeof token === 'string' && token.length <= DECODE_CACHE_MAX_TOKEN;
-  const key = cacheable ? `${baseOffset}|${token}` : '';
-  const hit = cacheable ? decodeCache.get(key) : undefined;
+  // Offset 0 (nearly every call) is keyed by the token itself: V8 keeps a string's hash on the
+  // string, so looking the same token up again costs no pass over it, as a joined key would.
+  const cache = baseOffset === 0 ? decodeCache : offsetDecodeCache;
+  const key = !cacheable ? '' : baseOffset === 0 ? token : `${baseOffset}|${token}`;
+  const hit = cacheable ? cache.get(key) : undefined;
   if (hit) return { ...hit, segments: hit.segments.slice(), problems: hit.problems.slice() };
   const parts = decodeUncached(token, baseOffset);
   if (cacheable) {
-    if (decodeCache.size >= DECODE_CACHE_SIZE) decodeCache.clear();
-    decodeCache.set(key, parts);
+    if (cache.size >= DECODE_CACHE_SIZE) cache.clear();
+    cache.set(key, parts);
     return { ...parts, segments: parts.segments.slice(), problems: parts.problems.slice() };
   }
   return parts;
@@ -138,6 +147,8 @@ export function decodeJwtParts(token: string, baseOffset = 0): JwtParts {
 const DECODE_CACHE_SIZE = 64;
 const DECODE_CACHE_MAX_TOKEN = 16 * 1024;
 const decodeCache = new Map<string, JwtParts>();
+/** The same for tokens that start elsewhere in the caller's input, keyed by offset and token. */
+const offsetDecodeCache = new Map<string, JwtParts>();
 
 function decodeUncached(token: string, baseOffset: number): JwtParts {
   const problems: Problem[] = [];
@@ -169,10 +180,11 @@ function decodeUncached(token: string, baseOffset: number): JwtParts {
   // signature goes) was removed on purpose: its bytes are no evidence of a malformed token.
   const redactedSignature = form === 'jws' && isMarker(segments[2]!);
 
-  // Base64url checks on every segment (RFC 7515 §2: base64url without padding).
+  // Base64url checks on every segment (RFC 7515 §2: base64url without padding), kept for decoding.
+  const segmentIssues: (Base64urlIssue[] | undefined)[] = [];
   for (let i = 0; i < segments.length; i++) {
     if (i === 2 && redactedSignature) continue;
-    const issues = base64urlIssues(segments[i]!);
+    const issues = (segmentIssues[i] = base64urlIssues(segments[i]!));
     for (let k = 0; k < issues.length; k++) problems.push(base64Problem(issues[k]!, role(i), starts[i]!));
   }
 
@@ -183,7 +195,7 @@ function decodeUncached(token: string, baseOffset: number): JwtParts {
       problems.push(problem(`empty-${code}`, 'error', `The ${code} segment is empty.`, starts[i]));
       return null;
     }
-    const r = decodeJson(seg, code);
+    const r = decodeJson(seg, code, segmentIssues[i]);
     if (r.kind === 'base64') return null; // already reported above
     if (r.kind === 'utf8') {
       problems.push(problem(`${code}-invalid-utf8`, 'error', `The ${code} is not valid UTF-8 (RFC 7515 §2 requires UTF-8 JSON).`, starts[i]));
@@ -227,7 +239,8 @@ function decodeUncached(token: string, baseOffset: number): JwtParts {
     if (form === 'jws') {
       if (typeof header['enc'] === 'string') problems.push(problem('enc-in-jws', 'warning', 'The header has "enc" (a JWE parameter) but the token has 3 segments (a JWS).', starts[0]));
       const sig = segments[2]!;
-      signatureBytes = base64urlByteLength(sig);
+      // Without any issue the signature is plain base64url: its length gives its size.
+      signatureBytes = segmentIssues[2]?.length === 0 ? Math.floor((sig.length * 3) / 4) : base64urlByteLength(sig);
       if (typeof alg === 'string') {
         if (alg.toLowerCase() === 'none') {
           // RFC 7518 §3.6: an Unsecured JWS has the empty string as its signature.

@@ -1,4 +1,5 @@
 import { problem, type Problem } from '../problem.js';
+import { isoTime } from '../util/iso-time.js';
 import { decodeJwtParts, looksLikeJwtAttempt } from './decode-jwt.js';
 import { environmentOf, providerOf } from './environment.js';
 import { matchOpaqueFormat, toVendor, type OpaqueFormat } from './opaque-formats.js';
@@ -14,6 +15,8 @@ const PLACEHOLDER = /^(?:undefined|null|nil|none|nan|true|false|bearer|token|\[o
 
 /** RFC 6750 §2.1 b64token: what may follow "Bearer " in an Authorization header. */
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+/** b64token's characters, `=` anywhere. */
+const B64TOKEN_CHARS = /^[A-Za-z0-9\-._~+/=]+$/;
 
 /**
  * Classifies and decodes a bearer token locally (DESIGN §3.1). Never throws on any string.
@@ -44,8 +47,11 @@ export function inspectToken(token: string, opts: InspectTokenOptions = {}): Tok
   // --- Unwrap what people paste around a token, noting each as a problem. ---
   let s = token;
   let base = 0;
-  const lead = /^\s*/.exec(s)![0].length;
-  const trimmed = s.trim();
+  // Nearly every token is b64token characters only: then it has no whitespace, control character
+  // or quote to look for, and this one native pass replaces four.
+  const plain = B64TOKEN_CHARS.test(token);
+  const lead = plain ? 0 : /^\s*/.exec(s)![0].length;
+  const trimmed = plain ? s : s.trim();
   if (trimmed.length === 0) {
     problems.push(problem('whitespace-only', 'error', 'The token is only whitespace.', 0));
     return finish(report, 'malformed', problems);
@@ -90,12 +96,12 @@ export function inspectToken(token: string, opts: InspectTokenOptions = {}): Tok
   let format: OpaqueFormat | null = matchOpaqueFormat(s);
   if (format && looksLikeJwtAttempt(s) && decodeJwtParts(s).header) format = null; // a real JWT wins
 
-  const ws = format?.id === 'azure-service-bus-sas' ? -1 : s.search(/\s/);
+  const ws = plain || format?.id === 'azure-service-bus-sas' ? -1 : s.search(/\s/);
   if (ws >= 0) {
     problems.push(problem('inner-whitespace', 'error', 'The token contains whitespace or a line break (copied from a wrapped line?); it is no longer one token.', base + ws));
   }
   // eslint-disable-next-line no-control-regex
-  const ctl = s.search(/[\x00-\x08\x0e-\x1f\x7f]/);
+  const ctl = plain ? -1 : s.search(/[\x00-\x08\x0e-\x1f\x7f]/);
   if (ctl >= 0) problems.push(problem('control-character', 'error', 'The token contains a control character.', base + ctl));
   if (ws >= 0) {
     // Decode what the user most likely meant, so the claims still show.
@@ -294,7 +300,7 @@ function emptyReport(nowMs: number | null, tolerance: number): TokenReport {
     amr: [],
     hints: { looksLikeIdToken: false, idTokenReasons: [], looksLikeDpopProof: false, environment: null, provider: null },
     vendor: null,
-    now: nowMs === null ? null : new Date(nowMs).toISOString(),
+    now: nowMs === null ? null : isoTime(nowMs),
     clockToleranceSec: tolerance,
     notes: [],
   };

@@ -134,7 +134,16 @@ export function base64urlToBytes(s: string, opts?: { lenient?: boolean }): Uint8
  * own alphabet check, so its leniency (it skips whitespace) changes nothing.
  */
 export function asciiFromBase64url(s: string): string | null {
-  if (nativeAtob === undefined || s.length % 4 === 1 || !UNPADDED_EITHER.test(s)) return null;
+  if (s.length % 4 === 1 || !UNPADDED_EITHER.test(s)) return null;
+  return asciiFromPlainBase64url(s);
+}
+
+/**
+ * asciiFromBase64url for a string the caller has already checked (`base64urlIssues` found
+ * nothing): unpadded base64url of a possible length. Spares a second scan of a long payload.
+ */
+export function asciiFromPlainBase64url(s: string): string | null {
+  if (nativeAtob === undefined) return null;
   let text: string;
   try {
     // Only what is there is replaced: standard base64 (HAR bodies) has neither, and a scan for a

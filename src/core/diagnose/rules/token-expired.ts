@@ -9,11 +9,13 @@ export const tokenExpired: Rule = {
     const r = f.tokenReport;
     if (!r || r.kind !== 'jwt' || r.expired !== true) return null;
     const ago = r.relative.exp;
+    // The report was judged against the server's time, and names it (`now`).
+    const serverTime = r.now;
     return {
       severity: 'error',
       title: ago ? `The token ${ago}` : 'The token had expired',
-      detail: `exp is ${r.times.exp}; the server's time was ${f.referenceTime?.toISOString()} (tolerance ${f.tolerance} s).`,
-      evidence: { exp: r.times.exp, serverTime: f.referenceTime?.toISOString() ?? null, relative: ago, iat: r.times.iat, issuer: r.issuer, clockToleranceSec: f.tolerance },
+      detail: `exp is ${r.times.exp}; the server's time was ${serverTime} (tolerance ${f.tolerance} s).`,
+      evidence: { exp: r.times.exp, serverTime, relative: ago, iat: r.times.iat, issuer: r.issuer, clockToleranceSec: f.tolerance },
     };
   },
 };

@@ -12,7 +12,7 @@ export const tokenNotYetValid: Rule = {
     return {
       severity: 'error',
       title: `The token is not valid yet: ${claim} ${r.relative[claim] ?? ''}`.trim(),
-      evidence: { [claim]: r.times[claim], serverTime: f.referenceTime?.toISOString() ?? null, relative: r.relative[claim], clockToleranceSec: f.tolerance },
+      evidence: { [claim]: r.times[claim], serverTime: r.now, relative: r.relative[claim], clockToleranceSec: f.tolerance },
     };
   },
 };
