@@ -28,38 +28,16 @@ export class Session {
   readonly failures = new Map<string, FailureRecord>();
   readonly sessionCookiesByHost = new Map<string, Set<string>>();
 
-  /** Called after the rules ran for an exchange, so rules only ever see earlier exchanges. */
+  /**
+   * Called after the rules ran for an exchange, so rules only ever see earlier exchanges. This
+   * runs for every exchange; redirects and failures, a few in a hundred, are recorded by methods of
+   * their own, so V8 optimizes this without them inlined (that compiling shares the cores with
+   * the analysis).
+   */
   record(f: Facts): void {
     const ex = f.ex;
-    if (ex.status >= 300 && ex.status < 400 && ex.redirectURL) {
-      let target = ex.redirectURL;
-      try {
-        const u = new URL(ex.redirectURL, ex.url);
-        // The follow-up request is sent, and logged in the HAR, without the fragment (the target
-        // URI excludes it, RFC 9110 §7.1).
-        u.hash = '';
-        target = u.href;
-      } catch {
-        // keep as given
-      }
-      bounded(this.redirects).set(target, {
-        index: ex.index,
-        fromUrl: ex.url,
-        fromOrigin: f.origin,
-        // (Any Authorization header counts: no need to parse the request's credentials for it.)
-        hadAuthorization: f.requestHeader('authorization') !== null,
-        apiCall: f.isApiCall || (this.redirects.get(ex.url)?.apiCall ?? false),
-      });
-    }
-    if (f.authFailure) {
-      const key = failureKey(f);
-      const prev = this.failures.get(key);
-      const credentialKey = f.requestHeader('authorization') ?? '';
-      if (prev && prev.credentialKey === credentialKey) {
-        prev.count++;
-        prev.lastMs = ex.startedMs;
-      } else bounded(this.failures).set(key, { count: 1, firstIndex: ex.index, lastMs: ex.startedMs, credentialKey });
-    }
+    if (ex.status >= 300 && ex.status < 400 && ex.redirectURL) this.recordRedirect(f);
+    if (f.authFailure) this.recordFailure(f);
     const names = sessionCookieNames(f);
     const host = names.length ? f.host : '';
     if (host) {
@@ -67,6 +45,39 @@ export class Session {
       if (!set) bounded(this.sessionCookiesByHost).set(host, (set = new Set()));
       for (let i = 0; i < names.length && set.size < 50; i++) set.add(names[i]!);
     }
+  }
+
+  private recordRedirect(f: Facts): void {
+    const ex = f.ex;
+    let target = ex.redirectURL;
+    try {
+      const u = new URL(ex.redirectURL, ex.url);
+      // The follow-up request is sent, and logged in the HAR, without the fragment (the target
+      // URI excludes it, RFC 9110 §7.1).
+      u.hash = '';
+      target = u.href;
+    } catch {
+      // keep as given
+    }
+    bounded(this.redirects).set(target, {
+      index: ex.index,
+      fromUrl: ex.url,
+      fromOrigin: f.origin,
+      // (Any Authorization header counts: no need to parse the request's credentials for it.)
+      hadAuthorization: f.requestHeader('authorization') !== null,
+      apiCall: f.isApiCall || (this.redirects.get(ex.url)?.apiCall ?? false),
+    });
+  }
+
+  private recordFailure(f: Facts): void {
+    const ex = f.ex;
+    const key = failureKey(f);
+    const prev = this.failures.get(key);
+    const credentialKey = f.requestHeader('authorization') ?? '';
+    if (prev && prev.credentialKey === credentialKey) {
+      prev.count++;
+      prev.lastMs = ex.startedMs;
+    } else bounded(this.failures).set(key, { count: 1, firstIndex: ex.index, lastMs: ex.startedMs, credentialKey });
   }
 }
 

@@ -6,9 +6,11 @@ const CANDIDATE = /[?&](access_token|id_token|refresh_token|token|api_?key|auth|
 export const tokenInUrl: Rule = {
   code: 'token-in-url',
   check({ f }) {
-    // Cheap pre-check before parsing the query (runs for every request).
+    // Cheap pre-check before parsing the query (runs for every request). Only the query is looked
+    // at, from its "?": the parameters found below come from there too.
     const url = f.ex.url;
-    if (url.indexOf('?') === -1 || !CANDIDATE.test(url)) return null;
+    const query = url.indexOf('?');
+    if (query === -1 || !CANDIDATE.test(url.slice(query))) return null;
     const params = f.credentials.urlParams;
     if (!params.length) return null;
     return { severity: 'warning', title: `A credential travels in the URL (${params.join(', ')})`, evidence: { parameters: params } };
