@@ -70,7 +70,9 @@ export function findCredentials(headers: readonly Header[], cookies: readonly Co
     else if (name === 'proxy-authorization') proxyAuthorization ??= parseAuthorization(h.value);
     else if (name === 'dpop') dpopProof ??= h.value;
     else if (name === 'cookie') {
-      for (const pair of h.value.split(';')) {
+      const pairs = h.value.split(';');
+      for (let k = 0; k < pairs.length; k++) {
+        const pair = pairs[k]!;
         const eq = pair.indexOf('=');
         const n = (eq === -1 ? pair : pair.slice(0, eq)).trim();
         if (n) cookieNames.add(n);
@@ -81,7 +83,9 @@ export function findCredentials(headers: readonly Header[], cookies: readonly Co
   const q = url.indexOf('?');
   if (q !== -1) {
     const end = url.indexOf('#', q);
-    for (const pair of url.slice(q + 1, end === -1 ? undefined : end).split('&')) {
+    const pairs = url.slice(q + 1, end === -1 ? undefined : end).split('&');
+    for (let k = 0; k < pairs.length; k++) {
+      const pair = pairs[k]!;
       const eq = pair.indexOf('=');
       const n = safeDecode(eq === -1 ? pair : pair.slice(0, eq)).toLowerCase();
       if (URL_CREDENTIAL_PARAMS.has(n) && n !== 'code' && eq !== -1 && pair.length > eq + 1) urlParams.push(n);

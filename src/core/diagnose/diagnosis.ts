@@ -42,7 +42,8 @@ export function diagnosisWith(describe: Describe, opts: DiagnosisOptions = {}): 
     add(exchange) {
       const f = facts === null ? (facts = new Facts(exchange, opts)) : facts.reset(exchange);
       context.f = f;
-      found.clear();
+      // (Only when something was found: clearing a Map allocates a new table, for every exchange.)
+      if (found.size > 0) found.clear();
       const rules = BY_SCOPE[scopeOf(f.status, f.challengeLines.length > 0)];
       for (let i = 0; i < rules.length; i++) {
         const rule = rules[i]!;

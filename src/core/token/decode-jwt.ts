@@ -155,9 +155,9 @@ function decodeUncached(token: string, baseOffset: number): JwtParts {
   const segments = typeof token === 'string' ? token.split('.') : [];
   const starts: number[] = [];
   let pos = baseOffset;
-  for (const seg of segments) {
+  for (let i = 0; i < segments.length; i++) {
     starts.push(pos);
-    pos += seg.length + 1;
+    pos += segments[i]!.length + 1;
   }
   const n = segments.length;
   const form = n === 3 ? 'jws' : n === 5 ? 'jwe' : null;

@@ -1,5 +1,4 @@
 import { problem, type Problem } from '../problem.js';
-import { isoTime } from '../util/iso-time.js';
 import { decodeJwtParts, looksLikeJwtAttempt } from './decode-jwt.js';
 import { environmentOf, providerOf } from './environment.js';
 import { matchOpaqueFormat, toVendor, type OpaqueFormat } from './opaque-formats.js';
@@ -180,6 +179,9 @@ export function inspectToken(token: string, opts: InspectTokenOptions = {}): Tok
   return finish(report, kind, problems);
 }
 
+const CLIENT_CLAIMS = ['client_id', 'azp', 'appid', 'cid'] as const;
+
+/** (Index loops here and in decodeJwtParts: they run once per failing request's token, mostly before V8 optimizes them.) */
 function fillClaims(report: TokenReport, c: Record<string, unknown>, problems: Problem[]): void {
   const str = (name: string): string | null => {
     if (!Object.hasOwn(c, name)) return null;
@@ -203,7 +205,8 @@ function fillClaims(report: TokenReport, c: Record<string, unknown>, problems: P
   }
 
   // The client: RFC 9068 §2.2 `client_id`; OIDC `azp`; Entra v1 `appid`; Okta `cid`.
-  for (const claim of ['client_id', 'azp', 'appid', 'cid'] as const) {
+  for (let i = 0; i < CLIENT_CLAIMS.length; i++) {
+    const claim = CLIENT_CLAIMS[i]!;
     const v = c[claim];
     if (Object.hasOwn(c, claim) && typeof v === 'string') {
       report.client = v;
@@ -300,7 +303,7 @@ function emptyReport(nowMs: number | null, tolerance: number): TokenReport {
     amr: [],
     hints: { looksLikeIdToken: false, idTokenReasons: [], looksLikeDpopProof: false, environment: null, provider: null },
     vendor: null,
-    now: nowMs === null ? null : isoTime(nowMs),
+    now: nowMs === null ? null : new Date(nowMs).toISOString(),
     clockToleranceSec: tolerance,
     notes: [],
   };

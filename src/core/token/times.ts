@@ -1,5 +1,4 @@
 import { problem, type Problem } from '../problem.js';
-import { isoTime } from '../util/iso-time.js';
 import type { TimeClaim, TokenRelativeTimes, TokenTimes } from './types.js';
 
 export const TIME_CLAIMS: readonly TimeClaim[] = ['exp', 'nbf', 'iat', 'auth_time'];
@@ -60,7 +59,7 @@ export function parseNumericDate(claim: TimeClaim, value: unknown): ParsedTime {
       problem(
         `${claimCode(claim)}-in-milliseconds`,
         'warning',
-        `"${claim}" ${value} looks like milliseconds; NumericDate is in seconds (RFC 7519 §2), so it means ${isoTime(ms)}.`,
+        `"${claim}" ${value} looks like milliseconds; NumericDate is in seconds (RFC 7519 §2), so it means ${new Date(ms).toISOString()}.`,
       ),
     );
   }
@@ -103,7 +102,7 @@ export function judgeTimes(
       const parsed = parseNumericDate(claim, value);
       if (parsed.problems.length) problems.push(...parsed.problems);
       ms[claim] = parsed.ms;
-      if (parsed.ms !== null) times[claim] = isoTime(parsed.ms);
+      if (parsed.ms !== null) times[claim] = new Date(parsed.ms).toISOString();
     }
   }
   const tol = Math.max(0, toleranceSec) * 1000;
