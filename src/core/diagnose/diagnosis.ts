@@ -52,19 +52,25 @@ export function diagnosisWith(describe: Describe, opts: DiagnosisOptions = {}): 
       }
       session.record(f);
       // Most exchanges have nothing: one shared, frozen empty list for all of them.
-      if (found.size === 0) return NO_FINDINGS;
-      // Most likely cause first: errors, then warnings, then info; rule order within a rank. An
-      // insertion as they come (a handful each): Array#sort allocated a work buffer every time.
-      const findings: Finding[] = [];
-      found.forEach((draft, code) => {
-        const finding = describe(code, draft);
-        let at = findings.length;
-        while (at > 0 && RANK[findings[at - 1]!.severity] > RANK[finding.severity]) at--;
-        findings.splice(at, 0, finding);
-      });
-      return findings;
+      return found.size === 0 ? NO_FINDINGS : ranked(found, describe);
     },
   };
+}
+
+/**
+ * The findings, most likely cause first: errors, then warnings, then info; rule order within a
+ * rank. An insertion as they come (a handful each): Array#sort allocated a work buffer every time.
+ * (A function of its own: `add` runs for every exchange, and V8 optimized it with this inlined.)
+ */
+function ranked(found: Map<FindingCode, FindingDraft>, describe: Describe): Finding[] {
+  const findings: Finding[] = [];
+  found.forEach((draft, code) => {
+    const finding = describe(code, draft);
+    let at = findings.length;
+    while (at > 0 && RANK[findings[at - 1]!.severity] > RANK[finding.severity]) at--;
+    findings.splice(at, 0, finding);
+  });
+  return findings;
 }
 
 /** Rules that read the response body: re-run when a body arrives later (live capture). */
