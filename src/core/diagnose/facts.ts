@@ -73,11 +73,19 @@ let minuteMs = NaN;
 export function parseHttpDate(value: string): number {
   if (value === lastDate) return lastDateMs;
   lastDate = value;
-  const seconds = imfSeconds(value);
-  if (seconds >= 0 && minutePrefix !== '' && value.startsWith(minutePrefix)) return (lastDateMs = minuteMs + seconds * 1000);
+  // In the minute kept, only the seconds and " GMT" are left to check: the rest of the shape was
+  // checked when the minute was kept. (Written out, not a call: this runs for every response, and
+  // V8 optimized each helper it called on its own as well.)
+  if (minutePrefix !== '' && value.length === 29 && value.startsWith(minutePrefix)) {
+    const s1 = value.charCodeAt(IMF_SECONDS) - 0x30;
+    const s2 = value.charCodeAt(IMF_SECONDS + 1) - 0x30;
+    // (An unsigned shift turns a negative difference into a big number: one test per digit.)
+    if (s1 >>> 0 <= 5 && s2 >>> 0 <= 9 && value.endsWith(' GMT')) return (lastDateMs = minuteMs + (s1 * 10 + s2) * 1000);
+  }
   // asctime (`Sun Nov  6 08:49:37 1994`) names no zone, and Date.parse reads such a date in the
   // machine's local time; every HTTP-date is UTC (RFC 9110 §5.6.7), so it is read as GMT.
   lastDateMs = Date.parse(ASCTIME.test(value) ? `${value} GMT` : value);
+  const seconds = imfSeconds(value);
   if (seconds >= 0 && Number.isFinite(lastDateMs)) {
     minutePrefix = value.slice(0, IMF_SECONDS);
     minuteMs = lastDateMs - seconds * 1000;
