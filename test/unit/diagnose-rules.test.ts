@@ -169,3 +169,23 @@ describe("vendor-error reads a 200's body for Slack's {ok: false} only when it m
     expect(codes(h).includes('vendor-error')).toBe(flagged);
   });
 });
+
+// RFC 7519 §4.1.3: only URL-shaped audiences are compared with the request's host. Audience hosts
+// are kept between exchanges: the same audience must give the same answer every time it comes.
+describe('wrong-audience compares URL-shaped audiences with the host, the same way each time (RFC 7519 §4.1.3)', () => {
+  const failing = (aud: unknown, url: string) => ({ url, status: 401, req: [['authorization', `Bearer ${token({ aud })}`]] as [string, string][], res: [['www-authenticate', 'Bearer error="invalid_token"']] as [string, string][] });
+  const api = 'https://api.example.com/v1/orders';
+  const other = 'https://other.example.com/v1';
+  test.each([
+    { description: 'an audience for another host', aud: 'https://other.example.com', atApi: true, atOther: false },
+    { description: 'the API itself, host in another case', aud: 'HTTPS://API.Example.com/', atApi: false, atOther: true },
+    { description: 'one audience of two matches', aud: ['https://other.example.com', 'https://api.example.com'], atApi: false, atOther: false },
+    { description: 'not a URL (an identifier)', aud: 'api://orders', atApi: false, atOther: false },
+    { description: 'http(s) but not a URL', aud: 'https://[not-a-host', atApi: false, atOther: false },
+    { description: 'a URL and an identifier: nothing to judge', aud: ['https://other.example.com', 'orders-api'], atApi: false, atOther: false },
+  ])('$description', ({ aud, atApi, atOther }) => {
+    // Twice to the API, then to the other host: the host kept for an audience must serve each.
+    const h = har(failing(aud, api), failing(aud, api), failing(aud, other));
+    expect([0, 1, 2].map((i) => codes(h, i).includes('wrong-audience'))).toEqual([atApi, atApi, atOther]);
+  });
+});
