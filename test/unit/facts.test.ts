@@ -3,6 +3,7 @@
 // URL Standard's authority and host states (userinfo, ports, backslashes, IPv6, IDN, tabs).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { parseChallenges } from '../../src/core/challenge/index.js';
 import { Facts, parseHttpDate } from '../../src/core/diagnose/facts.js';
 import { isHeaderNamed } from '../../src/core/har/exchange.js';
 import { normalizeEntry } from '../../src/core/har/read-har.js';
@@ -128,5 +129,39 @@ describe('isHeaderNamed', () => {
     { header: 'Content-Encoding', name: 'www-authenticate', is: false },
   ])('$header is $name: $is', ({ header, name, is }) => {
     expect(isHeaderNamed(header, name)).toBe(is);
+  });
+});
+
+// Facts keeps the readings of the last challenges (a server repeats the same one): whatever came
+// before, an exchange's lenient and strict readings must be what parsing its own lines gives, for
+// its own field (WWW-Authenticate, or Proxy-Authenticate on a 407). The values mix valid,
+// lenient-only (BWS, a missing comma) and rejected challenges, on one or two field lines.
+describe('Facts.challenges and strictChallenges, over any sequence of responses', () => {
+  const values = [
+    'Bearer realm="api", error="invalid_token", error_description="The access token expired"',
+    'Bearer realm="api", error="insufficient_scope", scope="orders:write"',
+    'Bearer realm = "api"',
+    'Basic realm="a" Bearer realm="b"',
+    'Bearer error="invalid_token',
+    'Digest realm="x", nonce="abc", qop="auth"',
+    ', ,',
+  ];
+  const response = fc.record({
+    status: fc.constantFrom(401, 407),
+    lines: fc.array(fc.constantFrom(...values), { minLength: 1, maxLength: 2 }),
+  });
+  test('equal a fresh parse of the exchange\'s own lines', () => {
+    fc.assert(
+      fc.property(fc.array(response, { minLength: 1, maxLength: 12 }), (responses) => {
+        for (const { status, lines } of responses) {
+          const field = status === 407 ? 'Proxy-Authenticate' : 'WWW-Authenticate';
+          const headers = lines.map((value) => ({ name: field.toLowerCase(), value }));
+          const f = new Facts(normalizeEntry({ request: { method: 'GET', url: 'https://api.example.com/' }, response: { status, headers } }, 0), {});
+          expect(f.challenges).toEqual(parseChallenges(lines, { lenient: true, field }));
+          expect(f.strictChallenges).toEqual(parseChallenges(lines, { field }));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

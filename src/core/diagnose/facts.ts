@@ -193,7 +193,7 @@ export class Facts {
   }
   /** Lenient reading: what the server meant, even when it broke the grammar. */
   get challenges(): ChallengeResult {
-    return this._challenges !== UNSET ? this._challenges : (this._challenges = this.challengeLines.length ? parseChallenges(this.challengeLines, { lenient: true, field: this.challengeField }) : NO_CHALLENGES);
+    return this._challenges !== UNSET ? this._challenges : (this._challenges = this.challengeLines.length ? readChallenges(this.challengeLines, this.challengeField, true) : NO_CHALLENGES);
   }
   /**
    * Strict reading, for `malformed-challenge`. Lenient mode departs from the grammar only where it
@@ -203,7 +203,7 @@ export class Facts {
   get strictChallenges(): ChallengeResult {
     if (this._strict !== UNSET) return this._strict;
     const lenient = this.challenges;
-    return (this._strict = lenient.problems.length === 0 ? lenient : parseChallenges(this.challengeLines, { field: this.challengeField }));
+    return (this._strict = lenient.problems.length === 0 ? lenient : readChallenges(this.challengeLines, this.challengeField, false));
   }
   get schemes(): Set<string> {
     return this._schemes !== UNSET ? this._schemes : (this._schemes = new Set(this.challenges.challenges.map((c) => c.scheme.toLowerCase())));
@@ -278,6 +278,28 @@ export class Facts {
 }
 
 // What the getters compute the first time they are asked (module functions: minified names).
+
+/**
+ * A server answers its failures with the same few challenges, again and again: the readings of
+ * the last ones are kept, by field, mode and lines (a line never holds "\n": see fieldLines).
+ * Parsing each anew took ≈ 20 µs a failing request in a first pass over a HAR, where the parser
+ * runs too rarely for V8 to optimize it. The rules only read a reading; they never change one.
+ */
+const challengeReadings = new Map<string, ChallengeResult>();
+const MAX_KEPT_CHALLENGE = 4096;
+function readChallenges(lines: string[], field: 'WWW-Authenticate' | 'Proxy-Authenticate', lenient: boolean): ChallengeResult {
+  const text = lines.length === 1 ? lines[0]! : lines.join('\n');
+  // (Long values, hostile ones among them, are read each time rather than kept.)
+  if (text.length > MAX_KEPT_CHALLENGE) return parseChallenges(lines, lenient ? { lenient: true, field } : { field });
+  const key = `${lenient ? 'lenient' : 'strict'} ${field}\n${text}`;
+  let reading = challengeReadings.get(key);
+  if (reading === undefined) {
+    reading = parseChallenges(lines, lenient ? { lenient: true, field } : { field });
+    if (challengeReadings.size >= 64) challengeReadings.clear();
+    challengeReadings.set(key, reading);
+  }
+  return reading;
+}
 
 interface Authority {
   origin: string;
