@@ -123,6 +123,15 @@ describe('matchVendorErrors', () => {
     }
   });
 
+  // The scan of a body is kept (error bodies repeat); whether an entry that counts only on the
+  // vendor's hosts applies is still decided per request.
+  test('the same body, seen again at the vendor and elsewhere, in either order', () => {
+    const body = json({ error: 'access_denied', error_description: 'Unauthorized' });
+    const at = (url: string) => matchVendorErrors({ status: 403, body, headers: [], url }).map((m) => `${m.vendor}: ${m.code}`);
+    const sequence = ['https://api.example.com/v1', 'https://a.auth0.com/oauth/token', 'https://api.example.com/v1', 'https://a.auth0.com/oauth/token'];
+    expect(sequence.map((url) => at(url).includes('Auth0: access_denied'))).toEqual([false, true, false, true]);
+  });
+
   test('a match carries its source and an excerpt, not the matching machinery', () => {
     const [m] = matchVendorErrors({ status: 403, body: json({ error: 'mfa_required', mfa_token: 'x' }), headers: [], url: 'https://a.auth0.com/oauth/token' });
     expect(m).toMatchObject({ vendor: 'Auth0', code: 'mfa_required', matchedIn: 'body' });

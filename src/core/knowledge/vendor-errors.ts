@@ -187,21 +187,63 @@ export function matchVendorErrors(input: { status: number; body: string | null; 
     }
   }
   const text = input.body ? input.body.slice(0, SCAN_LIMIT) : '';
-  if (text && mayMatch(text)) {
-    for (let i = 0; i < VENDOR_ERRORS.length; i++) {
-      const e = VENDOR_ERRORS[i]!;
+  if (text) {
+    const scan = scanBody(text);
+    for (let i = 0; i < scan.hits.length; i++) {
+      const { entry: e, at } = scan.hits[i]!;
       if (e.where && !(input.url && e.where.test(input.url))) continue;
-      const at = e.match ? matchAll(e.match, text) : text.indexOf(e.code);
-      if (at !== -1) add(e, 'body', text, at);
+      add(e, 'body', text, at);
     }
     // An Entra code the catalog doesn't list is still a vendor error worth showing.
-    const m = AADSTS.exec(text);
-    if (m && !seen.includes(`AADSTS${m[1]}`)) {
-      add({ vendor: 'Microsoft Entra ID', code: `AADSTS${m[1]}`, meaning: 'A Microsoft identity platform error; see the error lookup for its meaning.', fix: `Look it up at https://login.microsoftonline.com/error?code=${m[1]}.`, source: ENTRA }, 'body', text, m.index);
+    const entra = scan.entra;
+    if (entra && !seen.includes(`AADSTS${entra.digits}`)) {
+      add({ vendor: 'Microsoft Entra ID', code: `AADSTS${entra.digits}`, meaning: 'A Microsoft identity platform error; see the error lookup for its meaning.', fix: `Look it up at https://login.microsoftonline.com/error?code=${entra.digits}.`, source: ENTRA }, 'body', text, entra.at);
     }
   }
   return out;
 }
+
+/** What a body holds of the catalog, whatever the request's URL: entries in catalog order, where each matched. */
+interface BodyScan {
+  hits: { entry: VendorError; at: number }[];
+  entra: { digits: string; at: number } | null;
+}
+const NOTHING_FOUND: BodyScan = { hits: [], entra: null };
+
+/**
+ * Scans a body against the catalog. Error bodies repeat (a server sends the same one for every
+ * failure of a kind), and going through the catalog for each showed in HAR analysis, where this
+ * runs too rarely for V8 to optimize it: the scans of short bodies are kept, for the catalog as
+ * it is (an entry added later is searched too). Which entries count on the request's host
+ * (`where`) is decided per request, by the caller.
+ */
+function scanBody(text: string): BodyScan {
+  if (scansForSize !== VENDOR_ERRORS.length) {
+    bodyScans.clear();
+    scansForSize = VENDOR_ERRORS.length;
+  }
+  const keep = text.length <= ANY_CODE_MAX;
+  const known = keep ? bodyScans.get(text) : undefined;
+  if (known) return known;
+  let scan = NOTHING_FOUND;
+  if (mayMatch(text)) {
+    const hits: BodyScan['hits'] = [];
+    for (let i = 0; i < VENDOR_ERRORS.length; i++) {
+      const e = VENDOR_ERRORS[i]!;
+      const at = e.match ? matchAll(e.match, text) : text.indexOf(e.code);
+      if (at !== -1) hits.push({ entry: e, at });
+    }
+    const m = AADSTS.exec(text);
+    scan = { hits, entra: m ? { digits: m[1]!, at: m.index } : null };
+  }
+  if (keep) {
+    if (bodyScans.size >= 64) bodyScans.clear();
+    bodyScans.set(text, scan);
+  }
+  return scan;
+}
+const bodyScans = new Map<string, BodyScan>();
+let scansForSize = VENDOR_ERRORS.length;
 
 /** Where the first pattern matched, or -1 unless every pattern matches. */
 function matchAll(patterns: readonly RegExp[], text: string): number {
