@@ -111,6 +111,22 @@ describe('auth-dropped-on-redirect follows the redirect to the request the brows
   });
 });
 
+describe('a Location seen again, from another page, leads to the same request', () => {
+  // Absolute Locations are resolved once per session (RFC 9110 §10.2.2, the fragment left out).
+  test.each([
+    { location: 'https://cdn.example.net/f/7#page', second: 'https://cdn.example.net/f/7' },
+    { location: 'https://CDN.example.net:443/f/./7', second: 'https://cdn.example.net/f/7' },
+  ])('Location $location', ({ location, second }) => {
+    const h = har(
+      // The first redirect carried no Authorization: the finding comes from the second one's record.
+      { url: 'https://api.example.com/f/1', status: 302, res: [['location', location]] },
+      { url: 'https://api2.example.com/f/2', status: 302, req: [['authorization', 'Bearer opaque-token-123']], res: [['location', location]] },
+      { url: second, status: 401, req: [['cookie', 'a=1']], res: [['www-authenticate', 'Bearer realm="cdn"']] },
+    );
+    expect(codes(h, 2)).toContain('auth-dropped-on-redirect');
+  });
+});
+
 describe('sanitized (DESIGN §3.2) looks at every header shape the reader accepts', () => {
   test('an Authorization header in a name → value map is a credential: not sanitized', () => {
     const h = har({ status: 401, res: [['www-authenticate', 'Bearer error="invalid_token"']] });

@@ -49,16 +49,7 @@ export class Session {
 
   private recordRedirect(f: Facts): void {
     const ex = f.ex;
-    let target = ex.redirectURL;
-    try {
-      const u = new URL(ex.redirectURL, ex.url);
-      // The follow-up request is sent, and logged in the HAR, without the fragment (the target
-      // URI excludes it, RFC 9110 §7.1).
-      u.hash = '';
-      target = u.href;
-    } catch {
-      // keep as given
-    }
+    const target = redirectTarget(ex.redirectURL, ex.url);
     bounded(this.redirects).set(target, {
       index: ex.index,
       fromUrl: ex.url,
@@ -109,6 +100,29 @@ function sessionCookieNames(f: Facts): readonly string[] {
   return out ?? NO_NAMES;
 }
 const NO_NAMES: readonly string[] = Object.freeze([]);
+
+/**
+ * The URL the follow-up request goes to: the Location resolved against the request's URL, without
+ * the fragment (the request is sent, and logged in the HAR, without it: the target URI excludes it,
+ * RFC 9110 §7.1); as given when it is not a URL. An absolute http(s) Location needs no base, and a
+ * session is sent to the same few places: those are resolved once.
+ */
+function redirectTarget(location: string, base: string): string {
+  const absolute = location.startsWith('https://') || location.startsWith('http://');
+  const known = absolute ? absoluteTargets.get(location) : undefined;
+  if (known !== undefined) return known;
+  let target = location;
+  try {
+    const u = new URL(location, base);
+    u.hash = '';
+    target = u.href;
+  } catch {
+    // keep as given
+  }
+  if (absolute) bounded(absoluteTargets).set(location, target);
+  return target;
+}
+const absoluteTargets = new Map<string, string>();
 
 export function failureKey(f: Facts): string {
   return `${f.ex.method} ${f.ex.url}`;
