@@ -288,13 +288,14 @@ export class Facts {
 const challengeReadings = new Map<string, ChallengeResult>();
 const MAX_KEPT_CHALLENGE = 4096;
 function readChallenges(lines: string[], field: 'WWW-Authenticate' | 'Proxy-Authenticate', lenient: boolean): ChallengeResult {
+  const opts = lenient ? { lenient: true, field } : { field };
   const text = lines.length === 1 ? lines[0]! : lines.join('\n');
   // (Long values, hostile ones among them, are read each time rather than kept.)
-  if (text.length > MAX_KEPT_CHALLENGE) return parseChallenges(lines, lenient ? { lenient: true, field } : { field });
+  if (text.length > MAX_KEPT_CHALLENGE) return parseChallenges(lines, opts);
   const key = `${lenient ? 'lenient' : 'strict'} ${field}\n${text}`;
   let reading = challengeReadings.get(key);
   if (reading === undefined) {
-    reading = parseChallenges(lines, lenient ? { lenient: true, field } : { field });
+    reading = parseChallenges(lines, opts);
     if (challengeReadings.size >= 64) challengeReadings.clear();
     challengeReadings.set(key, reading);
   }
